@@ -1,0 +1,22 @@
+/// What became of one submitted line.
+public enum LineOutcome: Sendable, Equatable {
+    case appended(seq: UInt64)
+    /// The id was already in the ledger with the same content: not appended, not an error.
+    case duplicate(seq: UInt64)
+    case rejected(Rejection)
+    /// Valid, but not appended because `--atomic` refused the whole input.
+    case notAppended
+}
+
+/// The outcomes of one batch, in input order, and the head after it.
+public struct AppendResult: Sendable {
+    public let outcomes: [LineOutcome]
+    public let head: LedgerHead
+}
+
+public enum AppendMode: Sendable {
+    /// Stamp `recorded` from the clock, never earlier than the last recorded instant.
+    case append(clockMillis: Int64)
+    /// Keep each line's `recorded`; check its `seq`, `caseVersion` and `hash` if present.
+    case `import`
+}

@@ -1,0 +1,1 @@
+// The writer actor lives here.
