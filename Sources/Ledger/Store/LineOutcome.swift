@@ -12,6 +12,11 @@ public enum LineOutcome: Sendable, Equatable {
 public struct AppendResult: Sendable {
     public let outcomes: [LineOutcome]
     public let head: LedgerHead
+
+    public init(outcomes: [LineOutcome], head: LedgerHead) {
+        self.outcomes = outcomes
+        self.head = head
+    }
 }
 
 public enum AppendMode: Sendable {

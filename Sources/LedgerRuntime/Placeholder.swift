@@ -1,1 +1,0 @@
-// The writer actor lives here.
