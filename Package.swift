@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LedgerRuntime", "LMDB", "SampleData"]),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData"]),
-        .testTarget(name: "LiaisonCLITests", dependencies: ["Ledger", "SampleData"]),
+        .testTarget(name: "LiaisonCLITests", dependencies: ["liaison", "Ledger", "SampleData"]),
     ],
     swiftLanguageModes: [.v6]
 )
