@@ -33,18 +33,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "LedgerRuntime", dependencies: ["Ledger", "LMDB"]),
+        .target(name: "Projections", dependencies: ["Ledger"]),
+        .target(name: "LedgerRuntime", dependencies: ["Ledger", "Projections", "LMDB", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SampleData"),
         .executableTarget(
             name: "liaison",
             dependencies: [
-                "Ledger", "LedgerRuntime", "SampleData",
+                "Ledger", "Projections", "LedgerRuntime", "SampleData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LedgerRuntime", "LMDB", "SampleData"]),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData"]),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Ledger", "LedgerRuntime", "LMDB", "SampleData"]),
         .testTarget(name: "LiaisonCLITests", dependencies: ["liaison", "Ledger", "SampleData"]),
     ],
     swiftLanguageModes: [.v6]

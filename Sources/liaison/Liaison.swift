@@ -15,13 +15,15 @@ struct Liaison: AsyncParsableCommand {
           liaison generate --cases 200 --seed 7 > sample.jsonl
           liaison append --store ./demo sample.jsonl
           liaison verify --store ./demo
+          liaison balances --store ./demo --year 2024 --by zone
 
         Exit codes: 0 ok · 2 verification failed · 64 usage · 65 input rejected · \
         66 no such store, case or claim · 74 I/O error · 75 store busy.
         """,
         subcommands: [
             InitCommand.self, AppendCommand.self, ImportCommand.self, ExportCommand.self,
-            VerifyCommand.self, GenerateCommand.self,
+            VerifyCommand.self, ReplayCommand.self, CaseCommand.self, ClaimCommand.self, BalancesCommand.self,
+            GenerateCommand.self,
         ]
     )
 }

@@ -6,16 +6,20 @@ extension EventLog {
     /// it runs while the snapshot is held. Return false from `body` to stop early.
     public func forEachEvent(from: UInt64 = 1, to: UInt64 = .max, _ body: (StoredEvent) throws -> Bool) throws {
         try EventLog.mapped {
-            try environment.read { txn in
-                let cursor = try txn.cursor(layout.events)
-                var entry = try cursor.seek(ByteWriter.u64(max(from, 1)))
-                while let (key, value) = entry {
-                    guard let seq = ByteReader.u64(key), seq <= to else { break }
-                    let event = try EventLog.decodeRecord(value, seq: seq)
-                    if try !body(event) { break }
-                    entry = try cursor.next()
-                }
-            }
+            try environment.read { txn in try forEachEvent(in: txn, from: from, to: to, body) }
+        }
+    }
+
+    /// The same inside a transaction the caller holds (a projection's catch-up reads the
+    /// events it folds in the transaction that commits the result).
+    public func forEachEvent(in txn: some Transaction, from: UInt64 = 1, to: UInt64 = .max, _ body: (StoredEvent) throws -> Bool) throws {
+        let cursor = try txn.cursor(layout.events)
+        var entry = try cursor.seek(ByteWriter.u64(max(from, 1)))
+        while let (key, value) = entry {
+            guard let seq = ByteReader.u64(key), seq <= to else { break }
+            let event = try EventLog.decodeRecord(value, seq: seq)
+            if try !body(event) { break }
+            entry = try cursor.next()
         }
     }
 

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Ledger
+import LedgerRuntime
+import Projections
+
+struct ClaimCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claim",
+        abstract: "Read a reimbursement claim.",
+        subcommands: [ClaimShowCommand.self]
+    )
+}
+
+struct ClaimShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "A claim: its terms, movements, outstanding, contested, due date (Art 67(5)), overdue and time-bar (Art 67(1)).",
+        discussion: """
+        Examples:
+          liaison claim show DE-2025-H1-000731
+          liaison claim show DE-2025-H1-000731 --as-of 2026-12-31 --at-seq 5000 --format json
+        """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The claim id.") var claimID: String
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Business date of the figures (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: BusinessDate?
+    @OptionGroup var at: AtSeqOption
+    @OptionGroup var output: FormatOptions
+
+    func run() async throws {
+        try await runReportingErrors(format: output.format) {
+            let context = try await ReadContext.open(store)
+            let knownAt = try context.knownAt(at)
+            let date = asOf ?? today()
+            let state: ClaimState?
+            if knownAt == context.head {
+                state = try context.projections.store.item("claims", key: claimID).map { bytes in
+                    try bytes.withUnsafeBytes { try ClaimState(json: JSONReader(bytes: $0)) }
+                }
+            } else {
+                state = try context.log.claimStream(claimID, atSeq: knownAt).reduce(nil) { try ClaimFold.apply($0, $1) }
+            }
+            guard let state else { throw LedgerError.noSuchClaim(claimID) }
+            let figures = state.figures(asOf: date, knownAt: knownAt)
+            if output.resolved == .json {
+                Terminal.out(ClaimShowCommand.json(state, figures: figures, asOf: date, knownAt: knownAt))
+            } else {
+                Terminal.out(ClaimShowCommand.table(state, figures: figures, asOf: date, knownAt: knownAt))
+            }
+        }
+    }
+
+    static func status(_ figures: ClaimState.Figures?) -> String {
+        guard let figures else { return "not yet introduced" }
+        if figures.withdrawn { return "withdrawn" }
+        return figures.outstanding == 0 ? "settled" : "open"
+    }
+
+    static func json(_ state: ClaimState, figures: ClaimState.Figures?, asOf: BusinessDate, knownAt: UInt64) -> String {
+        let money = { (units: Int64) in Money(minorUnits: units, scale: state.scale).formatted }
+        var object = CanonicalObject()
+        object.set("claim", object: CanonicalObject(raw: state.canonicalJSON))
+        object.set("asOf", asOf)
+        object.set("knownAt", knownAt)
+        object.set("status", status(figures))
+        object.set("outstanding", money(figures?.outstanding ?? 0))
+        object.set("contested", money(figures?.contested ?? 0))
+        object.set("credited", money(figures?.credited ?? 0))
+        object.set("upheld", money(figures?.upheld ?? 0))
+        object.set("paid", money(figures?.paid ?? 0))
+        object.set("cancelled", money(figures?.cancelled ?? 0))
+        object.set("overdue", money(figures?.overdue ?? 0))
+        object.set("isOverdue", (figures?.overdue ?? 0) > 0)
+        object.set("dueDate", state.dueDate)
+        object.set("timeBarred", state.timeBarred)
+        return String(decoding: object.bytes, as: UTF8.self)
+    }
+
+    static func table(_ state: ClaimState, figures: ClaimState.Figures?, asOf: BusinessDate, knownAt: UInt64) -> String {
+        let money = { (units: Int64) in Money(minorUnits: units, scale: state.scale).grouped + " " + state.currency }
+        var out = ["Claim \(state.claim): \(state.creditor) claims from \(state.debtor), \(state.basis) basis, \(state.category), period \(state.period)\(state.caseID.map { ", case \($0)" } ?? "")"]
+        out.append("  amount \(money(state.amount))\(state.fees.map { " (fees \(money($0)))" } ?? "") · introduced \(state.introduced) (seq \(state.introducedSeq))")
+        out.append("  due \(state.dueDate) (Art 67(5))" + (state.introductionDeadline.map { " · introduction deadline \($0) (Art 67)" } ?? "")
+                   + (state.timeBarred ? " · TIME-BARRED: introduced late, not considered" : ""))
+        out.append("")
+        var table = TextTable(headers: ["seq", "date", "movement", "amount", "detail"], alignments: [.right, .left, .left, .right, .left])
+        for movement in state.movements where movement.seq <= knownAt {
+            var detail = movement.kind ?? ""
+            if movement.type == .contestationResolved { detail = "upheld; rejected \(money(movement.rejected))" }
+            table.add([String(movement.seq), movement.occurred.description, movement.type.name, money(movement.amount), detail])
+        }
+        out.append(state.movements.isEmpty ? "(no movements)" : table.rendered)
+        out.append("")
+        out.append("At \(asOf), as known at seq \(knownAt): \(status(figures))")
+        if let figures {
+            out.append("  outstanding \(money(figures.outstanding)) · contested \(money(figures.contested)) · paid \(money(figures.paid)) · credited \(money(figures.credited)) · upheld \(money(figures.upheld))"
+                       + (figures.cancelled > 0 ? " · cancelled \(money(figures.cancelled))" : ""))
+            out.append("  overdue \(money(figures.overdue))" + (figures.overdue > 0 ? "  (past the due date \(state.dueDate))" : ""))
+        }
+        return out.joined(separator: "\n")
+    }
+}
