@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import LedgerRuntime
 
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,8 +38,15 @@ struct VerifyCommand: AsyncParsableCommand {
         var failed = false
         try await runReportingErrors(format: output.format) {
             let log = try store.open()
-            let report = try log.verify(anchors: parsedAnchors()) { done, total in
+            var report = try log.verify(anchors: parsedAnchors()) { done, total in
                 Terminal.progress("verified \(done) of \(total) events")
+            }
+            if report.ok {
+                // The projections too: the live ones, caught up, must equal a replay from the log alone.
+                let problems = try await ProjectionCheck.run(log: log) { done, total in
+                    Terminal.progress("replaying \(done) of \(total) events to check the projections")
+                }
+                report = VerifyReport(events: report.events, head: report.head, problems: problems)
             }
             Terminal.endProgress()
             if output.resolved == .json {

@@ -6,12 +6,24 @@ public struct VerifyReport: Sendable {
         /// `chain`, `encoding`, `sequence`, `validation`, `anchor`, `head` or `index:NAME`.
         public let check: String
         public let message: String
+
+        public init(seq: UInt64?, check: String, message: String) {
+            self.seq = seq
+            self.check = check
+            self.message = message
+        }
     }
 
     public let events: UInt64
     public let head: LedgerHead
     public let problems: [Problem]
     public var ok: Bool { problems.isEmpty }
+
+    public init(events: UInt64, head: LedgerHead, problems: [Problem]) {
+        self.events = events
+        self.head = head
+        self.problems = problems
+    }
 
     /// The first bad seq over all problems, the figure an auditor starts from.
     public var firstBadSeq: UInt64? { problems.compactMap(\.seq).min() }
