@@ -44,8 +44,8 @@ final class CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
-        let process = start(arguments)
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String?] = [:]) throws -> Result {
+        let process = start(arguments, environment: environment)
         if let stdin {
             let input = Pipe()
             process.standardInput = input
@@ -59,7 +59,7 @@ final class CLI {
         return finish(process)
     }
 
-    func start(_ arguments: [String]) -> Process {
+    func start(_ arguments: [String], environment overrides: [String: String?] = [:]) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
         process.arguments = arguments
@@ -68,6 +68,7 @@ final class CLI {
         process.standardError = Pipe()
         var environment = ProcessInfo.processInfo.environment
         environment["LIAISON_STORE"] = nil
+        for (key, value) in overrides { environment[key] = value }
         process.environment = environment
         return process
     }
