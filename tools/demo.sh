@@ -39,16 +39,30 @@ code=$?
 set -e
 echo "(exit code $code: 65 means some lines were rejected; the rest was appended or recognised as duplicates)"
 
-step "Verify: chain, validation of every event, every index" "liaison verify --store $store"
+step "Verify: chain, validation of every event, every index, projections against a replay" "liaison verify --store $store"
 "$bin" verify --store "$store" --format table
 
-case_id=$(head -n 1 "$demo/sample.jsonl" | sed -E 's/.*"case":"([^"]+)".*/\1/')
-step "What was stored for case $case_id" "liaison export --store $store --case $case_id"
-"$bin" export --store "$store" --case "$case_id"
+case_id=$(grep -m 1 '"sector":"pension"' "$demo/sample.jsonl" | sed -E 's/.*"case":"([^"]+)".*/\1/')
+step "A pension case as it stands (superseded provisional legislation dropped, Art 6 days)" "liaison case show --store $store $case_id"
+"$bin" case show --store "$store" "$case_id" --format table
+
+step "Its audit trail" "liaison case history --store $store $case_id"
+"$bin" case history --store "$store" "$case_id" --format table
+
+claim_id=$(grep '"type":"ClaimContested"' "$demo/sample.jsonl" | head -n 1 | sed -E 's/.*"claim":"([^"]+)".*/\1/')
+step "A contested claim: movements, outstanding, due date (Art 67(5))" "liaison claim show --store $store $claim_id --as-of 2024-12-31"
+"$bin" claim show --store "$store" "$claim_id" --as-of 2024-12-31 --format table
+
+step "Inter-state balances for 2023 by zone, as finance publishes them" "liaison balances --store $store --year 2023 --by zone"
+"$bin" balances --store "$store" --year 2023 --by zone --format table
+
+step "Replay every projection from the log alone: digests, compared with the live ones" "liaison replay --store $store --check"
+"$bin" replay --store "$store" --check
 
 step "Export and re-import into an empty store: same head hash" "liaison export | liaison import"
 "$bin" export --store "$store" -o "$demo/export.jsonl"
 "$bin" init --store "$demo/copy" --home FR --format json >/dev/null
 "$bin" import --store "$demo/copy" "$demo/export.jsonl"
+"$bin" replay --store "$demo/copy"
 
 printf '\nDone. The store is in %s; try: %s --help\n' "$store" "$bin"

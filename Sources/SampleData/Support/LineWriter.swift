@@ -18,28 +18,28 @@ struct LineWriter {
     /// Starts a line; the caller then writes the event id with `put`.
     mutating func startId() {
         bytes.removeAll(keepingCapacity: true)
-        put("{\"id\":\"")
+        raw("{\"id\":\"")
     }
 
     /// Closes the id and writes the rest of the envelope, up to the opening of `data`.
     mutating func envelope(type: StaticString, day: Int, actor: String, caseId: String?) {
-        put("\",\"type\":\"")
-        put(type)
-        put("\",\"occurred\":\"")
+        raw("\",\"type\":\"")
+        raw(type)
+        raw("\",\"occurred\":\"")
         putDate(day)
-        put("\",\"actor\":\"")
+        raw("\",\"actor\":\"")
         putSafe(actor)
         if let caseId {
-            put("\",\"case\":\"")
+            raw("\",\"case\":\"")
             putSafe(caseId)
         }
-        put("\",\"data\":{")
+        raw("\",\"data\":{")
         needsComma = false
     }
 
     /// Closes `data` and the event, and returns the line.
     mutating func finish() -> String {
-        put("}}")
+        raw("}}")
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -55,7 +55,7 @@ struct LineWriter {
     mutating func text(_ key: StaticString, _ value: StaticString) {
         self.key(key)
         bytes.append(UInt8(ascii: "\""))
-        put(value)
+        raw(value)
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -68,7 +68,7 @@ struct LineWriter {
 
     mutating func bool(_ key: StaticString, _ value: Bool) {
         self.key(key)
-        if value { put("true") } else { put("false") }
+        if value { raw("true") } else { raw("false") }
     }
 
     /// An amount as a JSON string with exactly `digits` minor digits ("1250.40", "125000").
@@ -81,7 +81,8 @@ struct LineWriter {
 
     // MARK: Raw pieces (ids)
 
-    mutating func put(_ text: StaticString) {
+    /// Literal JSON syntax (quotes, braces), written as is: never checked, never escaped.
+    mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
@@ -122,8 +123,8 @@ struct LineWriter {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         needsComma = true
         bytes.append(UInt8(ascii: "\""))
-        put(key)
-        put("\":")
+        raw(key)
+        raw("\":")
     }
 
     private mutating func putSafe(_ text: String) {
