@@ -72,18 +72,11 @@ public final class ProjectionStore: Sendable {
     static func fold(_ events: [StoredEvent], projection: any Projection, database: Database,
                      txn: WriteTransaction) throws -> (reached: UInt64?, stopped: ProjectionError?) {
         var batch = TransactionBatch(txn: txn, database: database)
-        var reached: UInt64?
-        for event in events {
-            do {
-                try projection.apply(event, to: &batch)
-            } catch let error as LMDBError {
-                throw error
-            } catch {
-                return (reached, ProjectionError(projection: projection.name, seq: event.seq, id: event.event.id, reason: "\(error)"))
-            }
-            reached = event.seq
+        let result = try projection.fold(events, into: &batch)
+        let stopped = result.failed.map { failed in
+            ProjectionError(projection: projection.name, seq: failed.event.seq, id: failed.event.event.id, reason: "\(failed.error)")
         }
-        return (reached, nil)
+        return (result.reached, stopped)
     }
 
     /// SHA-256 over the projection's canonical serialisation: its items' canonical JSON,

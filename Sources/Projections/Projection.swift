@@ -14,6 +14,76 @@ public protocol ProjectionBatch {
 public protocol Projection: Sendable {
     var name: String { get }
     func apply<Batch: ProjectionBatch>(_ event: StoredEvent, to batch: inout Batch) throws
+    /// Folds events in order. Stops at the first event whose fold fails and reports it;
+    /// everything before it is written to `batch`.
+    func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult
+}
+
+/// How far a batch got: the last seq folded, and the event that failed, if one did.
+public struct FoldResult {
+    public var reached: UInt64?
+    public var failed: (event: StoredEvent, error: any Error)?
+}
+
+extension Projection {
+    public func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
+        var result = FoldResult()
+        for event in events {
+            do {
+                try apply(event, to: &batch)
+            } catch let error as ProjectionBatchError {
+                throw error.underlying
+            } catch {
+                result.failed = (event, error)
+                return result
+            }
+            result.reached = event.seq
+        }
+        return result
+    }
+}
+
+/// Storage errors raised through a batch are not fold failures: they abort the transaction.
+public struct ProjectionBatchError: Error {
+    public let underlying: any Error
+    public init(_ underlying: any Error) { self.underlying = underlying }
+}
+
+/// Folds keyed states with the decoded states of one batch kept in memory: each state
+/// touched by the batch is decoded once and encoded once, however many events it sees.
+struct CachedStateFold<State>: Sendable {
+    let key: @Sendable (StoredEvent) -> String?
+    let decode: @Sendable ([UInt8]) throws -> State
+    let encode: @Sendable (State) -> [UInt8]
+    let step: @Sendable (State?, StoredEvent) throws -> State
+
+    func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
+        // Order of the final puts does not matter: LMDB's content is the same for any order.
+        var cache: [String: State] = [:]
+        var result = FoldResult()
+        for event in events {
+            guard let id = key(event) else { result.reached = event.seq; continue }
+            let previous: State?
+            if let cached = cache[id] {
+                previous = cached
+            } else {
+                let stored: [UInt8]?
+                do { stored = try batch.get(Array(id.utf8)) } catch { throw ProjectionBatchError(error) }
+                do { previous = try stored.map(decode) } catch { result.failed = (event, error); break }
+            }
+            do {
+                cache[id] = try step(previous, event)
+            } catch {
+                result.failed = (event, error)
+                break
+            }
+            result.reached = event.seq
+        }
+        for (id, state) in cache {
+            do { try batch.put(Array(id.utf8), encode(state)) } catch { throw ProjectionBatchError(error) }
+        }
+        return result
+    }
 }
 
 /// The three projections of SPEC §5, in digest order.
@@ -26,6 +96,16 @@ public struct CasesProjection: Projection {
     public init() {}
     public var name: String { "cases" }
 
+    private static let cached = CachedStateFold<CaseState>(
+        key: { $0.event.caseID },
+        decode: { bytes in try bytes.withUnsafeBytes { try CaseState(json: JSONReader(bytes: $0)) } },
+        encode: { $0.canonicalJSON },
+        step: { try CaseFold.apply($0, $1) })
+
+    public func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
+        try Self.cached.fold(events, into: &batch)
+    }
+
     public func apply<Batch: ProjectionBatch>(_ event: StoredEvent, to batch: inout Batch) throws {
         guard let caseID = event.event.caseID else { return }
         let key = Array(caseID.utf8)
@@ -37,6 +117,16 @@ public struct CasesProjection: Projection {
 public struct ClaimsProjection: Projection {
     public init() {}
     public var name: String { "claims" }
+
+    private static let cached = CachedStateFold<ClaimState>(
+        key: { $0.event.claimID },
+        decode: { bytes in try bytes.withUnsafeBytes { try ClaimState(json: JSONReader(bytes: $0)) } },
+        encode: { $0.canonicalJSON },
+        step: { try ClaimFold.apply($0, $1) })
+
+    public func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
+        try Self.cached.fold(events, into: &batch)
+    }
 
     public func apply<Batch: ProjectionBatch>(_ event: StoredEvent, to batch: inout Batch) throws {
         guard let claimID = event.event.claimID else { return }

@@ -20,6 +20,7 @@ struct CaseScript {
     /// The processor who keys in what does not come through a connector.
     let agent: String
     let homeSource: HomeSource
+    let role: World.Role
     let counterpartInstitution: String
 
     var day: Int
@@ -58,7 +59,8 @@ struct CaseScript {
         caseId = home + "-" + sector.letter + "-" + String(year) + "-" + Self.padded(index + 1, width: 6)
         agent = rng.pick(world.agents)
         homeSource = world.homeSources[sector.rawValue]
-        counterpartInstitution = world.institution(counterparty, &rng)
+        role = World.Role(sector)
+        counterpartInstitution = world.institution(counterparty, role, &rng)
         self.rng = rng
     }
 
@@ -111,9 +113,9 @@ struct CaseScript {
 
     private mutating func writePlainId(_ channel: String) {
         writer.put(channel)
-        writer.put(":")
+        writer.raw(":")
         writer.put(caseId)
-        writer.put(":")
+        writer.raw(":")
         writer.put(eventNumber)
     }
 
@@ -124,7 +126,7 @@ struct CaseScript {
     private func actor(of state: String) -> String { state == home ? homeSource.actor : foreignActor }
 
     private mutating func institution(of state: String) -> String {
-        state == counterparty ? counterpartInstitution : world.institution(state, &rng)
+        state == counterparty ? counterpartInstitution : world.institution(state, role, &rng)
     }
 
     mutating func opened() {
@@ -152,13 +154,13 @@ struct CaseScript {
         let issuer = received ? state : home
         let documentId = issuer + "-" + code + "-" + String(documentNumber)
         writer.put(foreignChannel)
-        writer.put(":")
+        writer.raw(":")
         writer.put(issuer)
-        writer.put(":")
+        writer.raw(":")
         writer.put(code)
-        writer.put(":")
+        writer.raw(":")
         writer.put(caseId)
-        writer.put(":")
+        writer.raw(":")
         writer.put(eventNumber)
         writer.envelope(type: received ? "DocumentReceived" : "DocumentSent", day: day,
                         actor: isEU ? "connector:eessi-ap" : agent, caseId: caseId)

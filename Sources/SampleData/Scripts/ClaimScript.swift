@@ -268,13 +268,13 @@ struct ClaimScript {
 
     private mutating func writeId(channel: String, state: String, code: String) {
         writer.put(channel)
-        writer.put(":")
+        writer.raw(":")
         writer.put(state)
-        writer.put(":")
+        writer.raw(":")
         writer.put(code)
-        writer.put(":")
+        writer.raw(":")
         writer.put(claimId)
-        writer.put(":")
+        writer.raw(":")
         writer.put(eventNumber)
     }
 

@@ -4,7 +4,7 @@
 /// order and number formatting are fixed by this code, so the output never depends on
 /// a library version. Every string the generator writes is drawn from its own tables
 /// and identifiers (no quote, backslash or control character), so none needs escaping;
-/// `assertSafe` checks that in debug builds.
+/// `putSafe` asserts that in debug builds.
 struct LineWriter {
     private var bytes: [UInt8] = []
     private var needsComma = false

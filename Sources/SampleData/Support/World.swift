@@ -1,7 +1,7 @@
 /// The geography the generator draws from: the coordination partners of SPEC §2, how
 /// often each one shows up in a French liaison body's work, their currencies and
 /// institutions. Built once per generator; every table is an array in a fixed order.
-struct World: Sendable {
+final class World: Sendable {
     let home: String
     let homeIsFrance: Bool
     /// Zone EU states other than home, weighted by how much they exchange with home.
@@ -11,7 +11,7 @@ struct World: Sendable {
     /// Partners of reimbursement claims: mostly zone EU, then conventions and decrees.
     let claimPartners: WeightedTable<String>
     let currencies: [String: Money]
-    let institutions: [String: [String]]
+    let institutions: [String: [[String]]]
     /// Per non-EU partner, the convention's form codes `SE_<n>_01` … `SE_<n>_20`.
     let formCodes: [String: [String]]
     /// `user:agent-0001` … : the back-office processors who key in paper forms and decisions.
@@ -65,7 +65,7 @@ struct World: Sendable {
         claimPartners = WeightedTable(claimEntries)
 
         var currencies: [String: Money] = [:]
-        var institutions: [String: [String]] = [:]
+        var institutions: [String: [[String]]] = [:]
         var formCodes: [String: [String]] = [:]
         for (position, state) in World.allStates.enumerated() {
             currencies[state] = Money.of(state: state)
@@ -89,39 +89,54 @@ struct World: Sendable {
 
     func money(_ state: String) -> Money { currencies[state]! }
 
-    func institution(_ state: String, _ rng: inout SplitMix64) -> String {
-        rng.pick(institutions[state]!)
+    /// The kind of institution a sector deals with.
+    enum Role: Int, CaseIterable {
+        case contributions, health, pensions, unemployment, family
+
+        init(_ sector: Sector) {
+            switch sector {
+            case .legislation, .horizontal: self = .contributions
+            case .sickness, .accident, .recovery: self = .health
+            case .pension: self = .pensions
+            case .unemployment: self = .unemployment
+            case .family: self = .family
+            }
+        }
     }
 
-    private static func institutionNames(_ state: String) -> [String] {
-        switch state {
-        case "FR": return ["CNAV", "CPAM de Paris", "CNAM", "France Travail", "CNAF", "URSSAF", "Cleiss", "MSA", "CARSAT Rhone-Alpes"]
-        case "DE": return ["DRV Bund", "GKV-Spitzenverband DVKA", "Bundesagentur fuer Arbeit", "Familienkasse", "DGUV", "AOK Bayern"]
-        case "BE": return ["INAMI", "Service federal des Pensions", "ONEM", "FAMIWAL", "Fedris", "Mutualite chretienne"]
-        case "ES": return ["INSS", "SEPE", "TGSS", "ISM Madrid"]
-        case "IT": return ["INPS", "INAIL", "Ministero della Salute", "ASL Roma 1"]
-        case "PT": return ["Instituto da Seguranca Social", "ACSS", "Centro Nacional de Pensoes"]
-        case "GB": return ["DWP International Pension Centre", "NHS Business Services Authority", "HMRC National Insurance"]
-        case "CH": return ["Caisse suisse de compensation", "Institution commune LAMal", "SECO", "Suva"]
-        case "LU": return ["CNAP", "CNS", "ADEM", "CAE", "AAA"]
-        case "NL": return ["SVB", "Zorginstituut Nederland", "UWV", "CAK"]
-        case "PL": return ["ZUS", "NFZ", "KRUS"]
-        case "RO": return ["CNPP", "CNAS", "ANOFM"]
-        case "AT": return ["PVA", "Dachverband der Sozialversicherungstraeger", "AMS"]
-        case "IE": return ["Department of Social Protection", "HSE"]
-        case "DZ": return ["CNAS Alger", "CNR", "CASNOS"]
-        case "MA": return ["CNSS Maroc", "CMR"]
-        case "TN": return ["CNSS Tunis", "CNAM Tunisie", "CNRPS"]
-        case "US": return ["Social Security Administration"]
-        case "CA": return ["Service Canada", "Retraite Quebec", "RAMQ"]
-        case "JP": return ["Japan Pension Service"]
-        case "KR": return ["National Pension Service"]
-        case "PF": return ["CPS Polynesie francaise"]
-        case "NC": return ["CAFAT", "CRE-IRCAFEX"]
-        case "PM": return ["CPS Saint-Pierre-et-Miquelon"]
-        case "MC": return ["Caisses sociales de Monaco"]
-        default: return ["Social security institution \(state)", "Pension institution \(state)", "Health insurance \(state)"]
+    func institution(_ state: String, _ role: Role, _ rng: inout SplitMix64) -> String {
+        rng.pick(institutions[state]![role.rawValue])
+    }
+
+    /// Institutions per state and role (in `Role` order); generic names where the
+    /// generator knows no real one.
+    private static func institutionNames(_ state: String) -> [[String]] {
+        let known: [[String]]? = switch state {
+        case "FR": [["URSSAF", "Cleiss"], ["CPAM de Paris", "CNAM", "CPAM du Nord"], ["CNAV", "CARSAT Rhone-Alpes", "MSA"], ["France Travail"], ["CNAF", "CAF de Paris"]]
+        case "DE": [["GKV-Spitzenverband DVKA"], ["GKV-Spitzenverband DVKA", "AOK Bayern", "Techniker Krankenkasse"], ["DRV Bund", "DRV Baden-Wuerttemberg"], ["Bundesagentur fuer Arbeit"], ["Familienkasse"]]
+        case "BE": [["ONSS"], ["INAMI", "Mutualite chretienne"], ["Service federal des Pensions"], ["ONEM"], ["FAMIWAL", "Kids Life"]]
+        case "ES": [["TGSS"], ["INSS", "ISM Madrid"], ["INSS"], ["SEPE"], ["INSS"]]
+        case "IT": [["INPS"], ["Ministero della Salute", "ASL Roma 1"], ["INPS"], ["INPS"], ["INPS"]]
+        case "PT": [["Instituto da Seguranca Social"], ["ACSS"], ["Centro Nacional de Pensoes"], ["Instituto do Emprego"], ["Instituto da Seguranca Social"]]
+        case "GB": [["HMRC National Insurance"], ["NHS Business Services Authority"], ["DWP International Pension Centre"], ["DWP"], ["HMRC Child Benefit"]]
+        case "CH": [["Caisse suisse de compensation"], ["Institution commune LAMal", "Suva"], ["Caisse suisse de compensation"], ["SECO"], ["Caisse de compensation AVS"]]
+        case "LU": [["CCSS"], ["CNS", "AAA"], ["CNAP"], ["ADEM"], ["CAE"]]
+        case "NL": [["SVB"], ["Zorginstituut Nederland", "CAK"], ["SVB"], ["UWV"], ["SVB"]]
+        case "PL": [["ZUS"], ["NFZ"], ["ZUS", "KRUS"], ["Wojewodzki Urzad Pracy"], ["ZUS"]]
+        case "DZ": [["CNAS Alger"], ["CNAS Alger"], ["CNR", "CASNOS"], ["CNAC"], ["CNAS Alger"]]
+        case "MA": [["CNSS Maroc"], ["CNSS Maroc"], ["CNSS Maroc", "CMR"], ["CNSS Maroc"], ["CNSS Maroc"]]
+        case "TN": [["CNSS Tunis"], ["CNAM Tunisie"], ["CNSS Tunis", "CNRPS"], ["CNSS Tunis"], ["CNSS Tunis"]]
+        case "US": [["Social Security Administration"], ["Social Security Administration"], ["Social Security Administration"], ["Social Security Administration"], ["Social Security Administration"]]
+        case "CA": [["Service Canada"], ["RAMQ"], ["Service Canada", "Retraite Quebec"], ["Service Canada"], ["Retraite Quebec"]]
+        case "PF": [["CPS Polynesie francaise"], ["CPS Polynesie francaise"], ["CPS Polynesie francaise"], ["CPS Polynesie francaise"], ["CPS Polynesie francaise"]]
+        case "NC": [["CAFAT"], ["CAFAT"], ["CAFAT", "CRE-IRCAFEX"], ["CAFAT"], ["CAFAT"]]
+        case "PM": [["CPS Saint-Pierre-et-Miquelon"], ["CPS Saint-Pierre-et-Miquelon"], ["CPS Saint-Pierre-et-Miquelon"], ["CPS Saint-Pierre-et-Miquelon"], ["CPS Saint-Pierre-et-Miquelon"]]
+        default: nil
         }
+        return known ?? [
+            ["Social security institution " + state], ["Health insurance " + state], ["Pension institution " + state],
+            ["Employment agency " + state], ["Family benefits " + state],
+        ]
     }
 }
 
