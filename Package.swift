@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "liaison",
             dependencies: [
-                "Ledger", "Projections", "LedgerRuntime", "SampleData",
+                "LMDB", "Ledger", "Projections", "LedgerRuntime", "SampleData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

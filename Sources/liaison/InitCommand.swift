@@ -15,7 +15,7 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors(format: output.format) {
-            let log = try EventLog.create(at: store.path, home: home)
+            let log = try EventLog.create(at: store.path, home: home, options: StoreOptions.environmentOptions())
             let head = try log.head()
             if output.resolved == .json {
                 var writer = JSONWriter()

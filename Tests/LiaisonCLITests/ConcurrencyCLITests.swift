@@ -58,3 +58,29 @@ struct ConcurrencyCLITests {
         #expect(try cli.run(["verify", "--store", cli.store]).code == 0)
     }
 }
+
+struct MapGrowthCLITests {
+    /// Processes that each grow the map while the others have it open: the others must
+    /// adopt the new size (MDB_MAP_RESIZED) and carry on, losing nothing.
+    @Test func processesGrowTheMapUnderEachOther() throws {
+        let cli = try CLI()
+        let tiny: [String: String?] = ["LIAISON_MAP_SIZE_BYTES": "65536"]
+        try cli.run(["init", "--store", cli.store], environment: tiny)
+        var running: [Process] = []
+        for index in 0..<3 {
+            let file = try cli.write("m\(index).jsonl", lines: volumeLines(cases: 700, prefix: "grow\(index)"))
+            let process = cli.start(["append", "--store", cli.store, file], environment: tiny)
+            try process.run()
+            running.append(process)
+        }
+        for process in running {
+            let result = cli.finish(process)
+            #expect(result.code == 0, "\(result.stderr)")
+            #expect(jsonObject(result.stdout)?["appended"] as? Int == 2800)
+        }
+        let status = try #require(jsonObject(try cli.run(["status", "--store", cli.store, "--format", "json"]).stdout))
+        #expect((status["head"] as? [String: Any])?["seq"] as? Int == 8400)
+        #expect((status["mapSizeBytes"] as? Int ?? 0) > 65536)
+        #expect(try cli.run(["verify", "--store", cli.store]).code == 0)
+    }
+}

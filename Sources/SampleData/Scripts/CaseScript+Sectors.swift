@@ -203,7 +203,8 @@ extension CaseScript {
     private mutating func insurancePeriods(state: String, document: String, count: Int) {
         var from = startDate(around: day - rng.within(400...2_000))
         for _ in 0..<count {
-            let to = end(after: from, months: rng.within(3...30))
+            // Certified periods are in the past: they end before the certificate.
+            let to = max(from, min(end(after: from, months: rng.within(3...30)), day - rng.within(1...60)))
             period(state: state, document: document, kind: rng.chance(perMille: 800) ? "insurance" : "employment",
                    from: from, to: to)
             from = to + 1 + rng.within(0...200)
@@ -364,7 +365,8 @@ extension CaseScript {
         let priority = rng.chance(perMille: 600) ? home : counterparty
         if rng.chance(perMille: 400) {
             let from = startDate(around: day - rng.within(200...1_500))
-            period(state: priority, document: code("F002", 18), kind: "residence", from: from, to: end(after: from, months: rng.within(6...48)))
+            let to = max(from, min(end(after: from, months: rng.within(6...48)), day - rng.within(1...30)))
+            period(state: priority, document: code("F002", 18), kind: "residence", from: from, to: to)
         }
         wait(5...60)
         let from = startDate(around: day - rng.within(0...180))
@@ -441,6 +443,19 @@ extension CaseScript {
 
     // MARK: Ending
 
+    private var closingReasons: [String] {
+        switch sector {
+        case .legislation: ["determination issued", "A1 issued", "posting ended"]
+        case .sickness: ["entitlement registered", "treatment completed", "settled"]
+        case .pension: ["pension decisions notified", "benefit awarded"]
+        case .unemployment: ["periods certified", "benefit awarded"]
+        case .family: ["benefit awarded", "priority rules applied"]
+        case .accident: ["benefit awarded", "injury consolidated"]
+        case .recovery: ["claim settled", "dispute resolved"]
+        case .horizontal: ["information provided", "settled"]
+        }
+    }
+
     /// Most files are closed when their business is done; a few come back (an appeal, a
     /// late document) and are closed again. Recovery and sickness files often stay
     /// open: claims link to those.
@@ -453,7 +468,8 @@ extension CaseScript {
             return
         }
         wait(20...240)
-        guard closed(reason: rng.pick(["settled", "benefit awarded", "determination issued", "no reply after two reminders", "duplicate file"])) else { return }
+        let reason = rng.chance(perMille: 850) ? rng.pick(closingReasons) : rng.pick(["no reply after two reminders", "duplicate file", "request withdrawn by the person"])
+        guard closed(reason: reason) else { return }
         guard rng.chance(perMille: 150) else { return }
         wait(30...400)
         guard reopened(reason: rng.pick(["new document received", "appeal by the person", "correction requested by the partner institution"])) else { return }
