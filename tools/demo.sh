@@ -43,10 +43,14 @@ step "Verify: chain, validation of every event, every index, projections against
 "$bin" verify --store "$store" --format table
 
 case_id=$(grep -m 1 '"sector":"pension"' "$demo/sample.jsonl" | sed -E 's/.*"case":"([^"]+)".*/\1/')
-step "A pension case as it stands (superseded provisional legislation dropped, Art 6 days)" "liaison case show --store $store $case_id"
+step "A pension case as it stands: periods with Art 6 day counts, documents and replies, benefits" "liaison case show --store $store $case_id"
 "$bin" case show --store "$store" "$case_id" --format table
 
-step "Its audit trail" "liaison case history --store $store $case_id"
+legislation_case=$(grep '"provisional":true' "$demo/sample.jsonl" | head -n 1 | sed -E 's/.*"case":"([^"]+)".*/\1/')
+step "Applicable legislation: a provisional determination superseded by a final one is dropped" "liaison case show --store $store $legislation_case"
+"$bin" case show --store "$store" "$legislation_case" --format table | sed -n '1,8p'
+
+step "The pension case's audit trail" "liaison case history --store $store $case_id"
 "$bin" case history --store "$store" "$case_id" --format table
 
 claim_id=$(grep '"type":"ClaimContested"' "$demo/sample.jsonl" | head -n 1 | sed -E 's/.*"claim":"([^"]+)".*/\1/')

@@ -54,6 +54,12 @@ public struct SampleGenerator: Sendable {
     public let options: Options
     private let world: World
 
+    /// Whether `state` can be the home of a generated sample: any coordination partner
+    /// of SPEC §2 (`init` traps on anything else, so check a user's input first).
+    public static func supports(home state: String) -> Bool {
+        World.allStates.contains(state)
+    }
+
     public init(options: Options) {
         precondition(options.cases >= 0 && options.claims >= 0, "cases and claims cannot be negative")
         precondition(options.years >= 1, "years must be at least 1")

@@ -29,7 +29,7 @@ struct GenerateCommand: AsyncParsableCommand {
     func validate() throws {
         guard cases >= 0, cases <= 100_000_000 else { throw ValidationError("--cases must be between 0 and 100,000,000.") }
         if let claims, claims < 0 || claims > 200_000_000 { throw ValidationError("--claims must be between 0 and 200,000,000.") }
-        guard StateCode(home) != nil else { throw ValidationError("--home \(home) is not a coordination state code.") }
+        guard StateCode(home) != nil, SampleGenerator.supports(home: home) else { throw ValidationError("--home \(home) is not a coordination state code the generator knows.") }
         guard (1950...2100).contains(firstYear), (1...50).contains(years) else { throw ValidationError("--first-year must be 1950-2100 and --years 1-50.") }
     }
 

@@ -146,21 +146,21 @@ struct Summary {
     }
 
     private func report(_ rejection: Rejection, line: LineReader.Line, file: String?, rejects: FileHandle?) {
-        var writer = JSONWriter()
-        writer.beginObject()
-        if let file { writer.field("file", file) }
-        writer.field("line", line.number)
-        writer.key("id")
-        if let id = lineID(line) { writer.string(id) } else { writer.null() }
-        writer.field("error", rejection.code.rawValue)
-        writer.field("message", rejection.message)
-        Terminal.err(writer.text + "}")
-        if let rejects {
-            // The original line travels with its error, so nothing sent is lost.
-            writer.field("original", String(decoding: line.bytes, as: UTF8.self))
+        func object(original: Bool) -> String {
+            var writer = JSONWriter()
+            writer.beginObject()
+            if let file { writer.field("file", file) }
+            writer.field("line", line.number)
+            writer.field("id", lineID(line))
+            writer.field("error", rejection.code.rawValue)
+            writer.field("message", rejection.message)
+            // The original line travels with its error in the rejects file, so nothing sent is lost.
+            if original { writer.field("original", String(decoding: line.bytes, as: UTF8.self)) }
             writer.endObject()
-            rejects.write(Data((writer.text + "\n").utf8))
+            return writer.text
         }
+        Terminal.err(object(original: false))
+        rejects?.write(Data((object(original: true) + "\n").utf8))
     }
 
     private func lineID(_ line: LineReader.Line) -> String? {

@@ -52,7 +52,7 @@ struct VerifyCommand: AsyncParsableCommand {
             if output.resolved == .json {
                 Terminal.out(report.json)
             } else {
-                Terminal.out(report.ok ? "OK: \(report.events) events, chain and indexes verified." : "FAILED: \(report.problems.count) problem(s), first bad seq \(report.firstBadSeq.map(String.init) ?? "-").")
+                Terminal.out(report.ok ? "OK: \(report.events) events; chain, validation, indexes and projections verified." : "FAILED: \(report.problems.count) problem(s), first bad seq \(report.firstBadSeq.map(String.init) ?? "-").")
                 Terminal.out("Head: seq \(report.head.seq) \(report.head.hashHex)")
                 for problem in report.problems {
                     Terminal.out("  [\(problem.check)] seq \(problem.seq.map(String.init) ?? "-"): \(problem.message)")

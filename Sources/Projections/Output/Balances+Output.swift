@@ -64,16 +64,18 @@ extension Balances.Report {
             ("Stocks", ["receivable", "payable", "net position", "contested rec.", "contested pay.", "overdue rec.", "overdue pay.", "time-barred rec.", "time-barred pay."],
              { [$0.receivable, $0.payable, $0.netPosition, $0.contestedReceivable, $0.contestedPayable, $0.overdueReceivable, $0.overduePayable, $0.timeBarredReceivable, $0.timeBarredPayable] }),
         ]
+        // Grouped by zone, the zone column and the per-zone totals would repeat the rows.
+        let byZone = query.by == .zone
+        let shownTotals = byZone ? totals.filter { $0.key == "all" } : totals
         for (title, headers, values) in sections {
-            var table = TextTable(headers: [query.by.rawValue, "zone", "cur"] + headers,
-                                  alignments: [.left, .left, .left] + headers.map { _ in .right })
-            for row in rows {
-                table.add([row.key, row.zone ?? "", row.currency] + values(row).map { Money(minorUnits: $0, scale: row.scale).grouped })
+            let lead = byZone ? ["zone", "cur"] : [query.by.rawValue, "zone", "cur"]
+            var table = TextTable(headers: lead + headers, alignments: lead.map { _ in .left } + headers.map { _ in .right })
+            func cells(_ row: Balances.Row, _ key: String) -> [String] {
+                (byZone ? [key, row.currency] : [key, row.zone ?? "", row.currency]) + values(row).map { Money(minorUnits: $0, scale: row.scale).grouped }
             }
+            for row in rows { table.add(cells(row, row.key)) }
             table.addRule()
-            for row in totals {
-                table.add(["total " + row.key, row.zone ?? "", row.currency] + values(row).map { Money(minorUnits: $0, scale: row.scale).grouped })
-            }
+            for row in shownTotals { table.add(cells(row, "total " + row.key)) }
             out.append("")
             out.append(title)
             out.append(table.rendered)
