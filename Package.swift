@@ -13,6 +13,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "liaison", targets: ["liaison"]),
+        // For tools/bench, a separate package kept out of the main build and the tests.
+        .library(name: "LiaisonKit", targets: ["LMDB", "Ledger", "Projections", "LedgerRuntime", "SampleData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

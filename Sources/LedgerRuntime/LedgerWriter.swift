@@ -81,6 +81,9 @@ public actor LedgerWriter {
 
     private func drain() async {
         while !queue.isEmpty {
+            // Let producers whose requests just completed submit their next ones first:
+            // they join this transaction instead of waiting a whole commit for the next.
+            await Task.yield()
             let batch = takeBatch()
             let lines = batch.flatMap(\.lines)
             queuedLines -= lines.count
@@ -88,7 +91,7 @@ public actor LedgerWriter {
             roomWaiters.removeAll()
             for waiter in waiters { waiter.resume() }
 
-            let mode: AppendMode = batch[0].mode == .import ? .import : .append(clockMillis: clock())
+            let mode: AppendMode = batch[0].mode == .import ? .import(clockMillis: clock()) : .append(clockMillis: clock())
             let atomic = batch[0].atomic
             let log = self.log
             let result: Result<AppendResult, any Error> = await withCheckedContinuation { done in

@@ -65,6 +65,8 @@ public struct ClaimState: Sendable, Equatable {
             case .paymentRecorded:
                 figures.paid += movement.amount
                 figures.outstanding -= movement.amount
+                // As validation does: nothing stays contested beyond what is still owed.
+                figures.contested = min(figures.contested, max(figures.outstanding, 0))
             case .claimWithdrawn:
                 figures.withdrawn = true
                 figures.cancelled = figures.outstanding

@@ -45,7 +45,7 @@ struct BalancesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let resolved = format ?? (Terminal.stdoutIsTerminal ? .table : .json)
-        try await runReportingErrors(format: resolved == .json ? .json : .table) {
+        try await runReportingErrors(format: format == .json ? .json : nil) {
             let context = try await ReadContext.open(store)
             let knownAt = try context.knownAt(at)
             let asOfDate = asOf ?? year.flatMap { BusinessDate(year: $0, month: 12, day: 31) } ?? today()

@@ -43,7 +43,8 @@ struct ClaimShowCommand: AsyncParsableCommand {
                 state = try context.log.claimStream(claimID, atSeq: knownAt).reduce(nil) { try ClaimFold.apply($0, $1) }
             }
             guard let state else { throw LedgerError.noSuchClaim(claimID) }
-            let figures = state.figures(asOf: date, knownAt: knownAt)
+            var figures = state.figures(asOf: date, knownAt: knownAt)
+            if state.timeBarred { figures?.overdue = 0 }
             if output.resolved == .json {
                 Terminal.out(ClaimShowCommand.json(state, figures: figures, asOf: date, knownAt: knownAt))
             } else {
@@ -52,9 +53,11 @@ struct ClaimShowCommand: AsyncParsableCommand {
         }
     }
 
-    static func status(_ figures: ClaimState.Figures?) -> String {
+    static func status(_ state: ClaimState, _ figures: ClaimState.Figures?) -> String {
         guard let figures else { return "not yet introduced" }
         if figures.withdrawn { return "withdrawn" }
+        // Art 67(1), 67(4): a late claim is not considered; it is never open, never overdue.
+        if state.timeBarred { return "time-barred" }
         return figures.outstanding == 0 ? "settled" : "open"
     }
 
@@ -64,7 +67,7 @@ struct ClaimShowCommand: AsyncParsableCommand {
         object.set("claim", object: CanonicalObject(raw: state.canonicalJSON))
         object.set("asOf", asOf)
         object.set("knownAt", knownAt)
-        object.set("status", status(figures))
+        object.set("status", status(state, figures))
         object.set("outstanding", money(figures?.outstanding ?? 0))
         object.set("contested", money(figures?.contested ?? 0))
         object.set("credited", money(figures?.credited ?? 0))
@@ -93,11 +96,15 @@ struct ClaimShowCommand: AsyncParsableCommand {
         }
         out.append(state.movements.isEmpty ? "(no movements)" : table.rendered)
         out.append("")
-        out.append("At \(asOf), as known at seq \(knownAt): \(status(figures))")
+        out.append("At \(asOf), as known at seq \(knownAt): \(status(state, figures))")
         if let figures {
             out.append("  outstanding \(money(figures.outstanding)) · contested \(money(figures.contested)) · paid \(money(figures.paid)) · credited \(money(figures.credited)) · upheld \(money(figures.upheld))"
                        + (figures.cancelled > 0 ? " · cancelled \(money(figures.cancelled))" : ""))
-            out.append("  overdue \(money(figures.overdue))" + (figures.overdue > 0 ? "  (past the due date \(state.dueDate))" : ""))
+            if state.timeBarred {
+                out.append("  time-barred: introduced after \(state.introductionDeadline?.description ?? "its deadline"); not considered (Art 67(1), 67(4)), so never overdue")
+            } else {
+                out.append("  overdue \(money(figures.overdue))" + (figures.overdue > 0 ? "  (past the due date \(state.dueDate))" : ""))
+            }
         }
         return out.joined(separator: "\n")
     }

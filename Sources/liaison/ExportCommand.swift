@@ -23,6 +23,8 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .customLong("case"), help: "Only this case's stream (its events and linked claim events).") var caseID: String?
     @Option(help: "Only this claim's events.") var claim: String?
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE")) var output: String?
+    @Option(name: .long, help: "Accepted for uniformity: export always writes JSON Lines; json also makes errors JSON.")
+    var format: OutputFormat?
 
     func validate() throws {
         if caseID != nil && claim != nil { throw ValidationError("Give --case or --claim, not both.") }
@@ -30,7 +32,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await runReportingErrors {
+        try await runReportingErrors(format: format) {
             let log = try store.open()
             let sink = try OutputSink(path: output)
             defer { sink.close() }

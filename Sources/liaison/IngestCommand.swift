@@ -16,6 +16,9 @@ struct IngestOptions: ParsableArguments {
 
     @Flag(help: "All lines or none: if any line is rejected, nothing is appended (at most 65,536 lines).")
     var atomic = false
+
+    @Option(name: .long, help: "Accepted for uniformity: the summary is always one JSON line; json also makes errors JSON.")
+    var format: OutputFormat?
 }
 
 /// The ingest loop of `append` and `import`: read, parse, submit through the writer
@@ -155,7 +158,14 @@ struct Summary {
             writer.field("error", rejection.code.rawValue)
             writer.field("message", rejection.message)
             // The original line travels with its error in the rejects file, so nothing sent is lost.
-            if original { writer.field("original", String(decoding: line.bytes, as: UTF8.self)) }
+            if original {
+                if let text = String(validating: line.bytes, as: UTF8.self) {
+                    writer.field("original", text)
+                } else {
+                    // Not UTF-8: the exact bytes travel base64-encoded, so nothing is lost.
+                    writer.field("originalBase64", Data(line.bytes).base64EncodedString())
+                }
+            }
             writer.endObject()
             return writer.text
         }
@@ -208,7 +218,7 @@ struct AppendCommand: AsyncParsableCommand {
 
     func run() async throws {
         var code: Int32 = 0
-        try await runReportingErrors {
+        try await runReportingErrors(format: ingest.format) {
             code = try await IngestRunner(log: try store.open(), options: ingest, mode: .append).run()
         }
         if code != 0 { throw ExitCode(code) }
@@ -234,7 +244,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         var code: Int32 = 0
-        try await runReportingErrors {
+        try await runReportingErrors(format: ingest.format) {
             code = try await IngestRunner(log: try store.open(), options: ingest, mode: .import).run()
         }
         if code != 0 { throw ExitCode(code) }

@@ -79,6 +79,9 @@ struct LineReader {
 
     private mutating func finish(_ partial: inout [UInt8], _ length: inout Int, _ piece: ArraySlice<UInt8>) -> Line {
         lineNumber += 1
+        var piece = piece
+        // A UTF-8 byte-order mark (files saved by some Windows tools) is not part of the first line.
+        if lineNumber == 1, partial.isEmpty, piece.starts(with: [0xEF, 0xBB, 0xBF]) { piece = piece.dropFirst(3) }
         var bytes = partial
         let room = max(0, LineReader.keepBytesMax - bytes.count)
         bytes.append(contentsOf: piece.prefix(room))

@@ -25,6 +25,8 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Replay events up to this seq (default: the head).") var to: UInt64?
     @Flag(help: "Compare with the live projections; exit 2 when they differ.") var check = false
     @Option(help: ArgumentHelp("Write cases.jsonl, claims.jsonl, audit.jsonl and digests.json to DIR.", valueName: "DIR")) var dump: String?
+    @Option(name: .long, help: "Accepted for uniformity: the summary is always one JSON line; json also makes errors JSON.")
+    var format: OutputFormat?
 
     func validate() throws {
         if check && to != nil { throw ValidationError("--check compares at the head; drop --to.") }
@@ -32,7 +34,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         var differs = false
-        try await runReportingErrors {
+        try await runReportingErrors(format: format) {
             let log = try store.open()
             let head = try log.head().seq
             if let to, to > head { throw LedgerError.usage("--to \(to) is beyond the head of the ledger (seq \(head)).") }

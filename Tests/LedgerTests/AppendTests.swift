@@ -113,7 +113,8 @@ struct AppendTests {
         }
         // Independent arithmetic: 1000 − 100 credit − 200 upheld − 630 paid = 70, then withdrawn.
         #expect(claim.amount - claim.credited - claim.upheld - claim.paid == 7_000)
-        #expect(claim.contested == 30_000 - 20_000) // 300.00 contested − 200.00 upheld − 0 rejected
+        // 300.00 contested − 200.00 upheld = 100.00, then the 630.00 payment leaves 70.00 owed: contested is capped at it.
+        #expect(claim.contested == 7_000)
         #expect(claim.withdrawn)
     }
 
@@ -145,5 +146,74 @@ struct AppendTests {
         try store.append([Line.claim()], clock: 1_000_000_000_000)
         let events = try store.log.caseStream("C1") + store.log.claimStream("K1")
         #expect(events.map(\.recorded.millis) == [2_000_000_000_000, 2_000_000_000_000])
+    }
+}
+
+struct ReviewFindingsTests {
+    @Test func paymentSettlesContestedAmountsBeyondWhatIsOwed() throws {
+        let store = try TestStore()
+        let move = { (id: String, type: String, data: String) in Line.event(id, type, "2025-04-01", "\"claim\":\"K1\"," + data) }
+        let outcomes = try store.append([
+            Line.claim(amount: "1250.40"),
+            move("c", "ClaimContested", "\"amount\":\"1250.40\",\"reason\":\"all of it\""),
+            move("p", "PaymentRecorded", "\"amount\":\"1000.00\",\"currency\":\"EUR\",\"kind\":\"advance\""),
+            move("r1", "ContestationResolved", "\"upheld\":\"0\",\"rejected\":\"250.41\""),   // only 250.40 can still be contested
+            move("r2", "ContestationResolved", "\"upheld\":\"250.40\",\"rejected\":\"0\""),
+        ])
+        #expect(outcomes.map(\.isAppended) == [true, true, true, false, true])
+        #expect(outcomes[3].rejection?.code == .amountExceeds)
+    }
+
+    @Test func claimLinkedToACaseIsNotDatedBeforeTheCase() throws {
+        let store = try TestStore()
+        let linked = Line.claim(on: "2024-01-05", period: "2023-H2").replacingOccurrences(of: "\"actor\":\"user:test\"", with: "\"actor\":\"user:test\",\"case\":\"C1\"")
+        let outcomes = try store.append([Line.open(on: "2024-01-10"), linked])
+        #expect(outcomes[1].rejection?.field == "occurred")
+    }
+
+    @Test func euLegislationIsOfAnEUStateUnderTitleII() throws {
+        let store = try TestStore()
+        let determination = { (id: String, state: String, article: String) in
+            Line.event(id, "LegislationDetermined", "2024-02-01", case: "C1", "\"state\":\"\(state)\",\"article\":\"\(article)\",\"from\":\"2024-01-01\",\"provisional\":true")
+        }
+        let outcomes = try store.append([Line.open(), determination("a", "US", "13(1)"), determination("b", "DE", "110"), determination("c", "DE", "16"), determination("d", "DE", "11(3)(a)")])
+        #expect(outcomes.map(\.isAppended) == [true, false, false, true, true])
+        #expect(outcomes[1].rejection?.field == "data.state")
+        #expect(outcomes[2].rejection?.field == "data.article")
+    }
+
+    @Test func optionalFieldsMayBeNull() throws {
+        let store = try TestStore()
+        let opened = Line.open().replacingOccurrences(of: "\"person\":\"p-1\"", with: "\"person\":\"p-1\",\"buc\":null")
+        let outcomes = try store.append([opened, Line.event("l", "LegislationDetermined", "2024-02-01", case: "C1", extra: ",\"expectedVersion\":null",
+                                                             "\"state\":\"DE\",\"article\":\"13(1)\",\"from\":\"2024-01-01\",\"to\":null,\"provisional\":false")])
+        let accepted = outcomes.allSatisfy { $0.isAppended }
+        #expect(accepted)
+        let missingRequired = Line.event("x", "CaseClosed", "2024-03-01", case: "C1", "\"reason\":null")
+        #expect(try store.append([missingRequired]).first?.rejection?.field == "data.reason")
+    }
+
+    @Test func datesOutsideTheLedgersYearsAndHugeVersionsAreRefusedClearly() throws {
+        let store = try TestStore()
+        let outcomes = try store.append([
+            Line.open(on: "1899-12-31"),
+            Line.open(id: "o2", case: "C2", on: "2200-01-01"),
+            Line.event("c", "CaseClosed", "2024-03-01", case: "C1", extra: ",\"expectedVersion\":18446744073709551616", "\"reason\":\"r\""),
+        ])
+        #expect(outcomes[0].rejection?.field == "occurred")
+        #expect(outcomes[1].rejection?.field == "occurred")
+        #expect(outcomes[2].rejection?.message.contains("too large") == true)
+    }
+
+    @Test func idConflictSaysWhichFieldDiffers() throws {
+        let store = try TestStore()
+        try store.append([Line.claim(amount: "10.00")])
+        #expect(try store.append([Line.claim(amount: "11.00")]).first?.rejection?.message.contains("data.amount differs") == true)
+    }
+
+    @Test func reopeningWithCaseOpenedPointsToCaseReopened() throws {
+        let store = try TestStore()
+        let outcomes = try store.append([Line.open(), Line.event("c", "CaseClosed", "2024-03-01", case: "C1", "\"reason\":\"r\""), Line.open(id: "again")])
+        #expect(outcomes[2].rejection?.message.contains("CaseReopened") == true)
     }
 }

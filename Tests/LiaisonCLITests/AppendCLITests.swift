@@ -62,4 +62,42 @@ struct AppendCLITests {
         let export = try cli.run(["export", "--store", cli.store])
         #expect(export.stdout.isEmpty)
     }
+
+    @Test func aByteOrderMarkIsSkippedAndNonUTF8OriginalsKeepTheirBytes() throws {
+        let cli = try CLI()
+        try cli.run(["init", "--store", cli.store])
+        let lines = volumeLines(cases: 1, prefix: "u")
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((lines[0] + "\n").utf8)
+        let bad: [UInt8] = Array("{\"id\":\"x\",\"type\":\"CaseClosed\",\"actor\":\"".utf8) + [0xFF] + Array("\"}\n".utf8)
+        bytes += bad
+        try Data(bytes).write(to: URL(fileURLWithPath: cli.path("in.jsonl")))
+        let result = try cli.run(["append", "--store", cli.store, "--rejects", cli.path("rej.jsonl"), "--format", "json", cli.path("in.jsonl")])
+        #expect(result.code == 65)
+        #expect(jsonObject(result.stdout)?["appended"] as? Int == 1, "the first line, after its byte-order mark, is valid")
+        let kept = try #require(jsonObject(try String(contentsOfFile: cli.path("rej.jsonl"), encoding: .utf8)))
+        let encoded = try #require(kept["originalBase64"] as? String)
+        #expect(Data(base64Encoded: encoded).map(Array.init) == Array(bad.dropLast()))
+    }
+
+    @Test func everyCommandAcceptsFormat() throws {
+        let cli = try CLI()
+        try cli.run(["init", "--store", cli.store])
+        #expect(try cli.run(["append", "--store", cli.store, "--format", "table"], stdin: "").code == 0)
+        #expect(try cli.run(["replay", "--store", cli.store, "--format", "table"]).code == 0)
+        #expect(try cli.run(["export", "--store", cli.store, "--format", "json"]).code == 0)
+        let missing = try cli.run(["append", "--store", cli.path("none"), "--format", "json"], stdin: "")
+        #expect(missing.code == 66)
+        #expect(jsonObject(missing.stderr)?["exitCode"] as? Int == 66)
+    }
+
+    @Test func aTimeBarredClaimIsNeverShownOpenOrOverdue() throws {
+        let cli = try CLI()
+        try cli.run(["init", "--store", cli.store])
+        let late = "{\"id\":\"t\",\"type\":\"ClaimIntroduced\",\"occurred\":\"2025-01-01\",\"actor\":\"connector:t\",\"data\":{\"claim\":\"T2\",\"creditor\":\"FR\",\"debtor\":\"DE\",\"basis\":\"actual\",\"category\":\"urgent\",\"period\":\"2023-H2\",\"amount\":\"10.00\",\"currency\":\"EUR\"}}"
+        try cli.run(["append", "--store", cli.store], stdin: late)
+        let shown = try #require(jsonObject(try cli.run(["claim", "show", "--store", cli.store, "T2", "--as-of", "2030-01-01", "--format", "json"]).stdout))
+        #expect(shown["status"] as? String == "time-barred")
+        #expect(shown["overdue"] as? String == "0.00")
+        #expect(shown["timeBarred"] as? Bool == true)
+    }
 }

@@ -31,6 +31,7 @@ struct BalancesTests {
                 case "CreditNoteIssued": outstanding -= movement.units
                 case "PaymentRecorded":
                     outstanding -= movement.units
+                    contested = min(contested, outstanding)   // a payment settles contested amounts beyond what is owed
                     if window(movement.date) { row.add(isClaim ? "claimsPaid" : "debtsPaid", movement.units) }
                 default: outstanding = 0; contested = 0   // withdrawn
                 }

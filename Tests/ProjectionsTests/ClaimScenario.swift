@@ -96,6 +96,7 @@ struct ClaimScenario {
                 case let choice where (choice == 3 || choice == 4) && outstanding > 0:
                     let units = next(3) == 0 ? outstanding : 1 + Int64(next(Int(outstanding)))
                     outstanding -= units
+                    contested = min(contested, outstanding)
                     claim.movements.append(Movement(type: "PaymentRecorded", date: date, units: units, rejected: 0, index: lines.count))
                     lines.append(line(id, "PaymentRecorded", date, "\"claim\":\"S-\(number)\",\"amount\":\"\(money(units, scale))\",\"currency\":\"\(currency)\",\"kind\":\"\(next(2) == 0 ? "advance" : "payment")\""))
                 case 5 where outstanding > 0 && step == 3:

@@ -25,7 +25,7 @@ struct DeterminismTests {
         let k: UInt64 = 211
         let partial = try ProjectionTestStore()
         let parser = EventParser(mode: .import)
-        _ = try partial.log.append(try store.exportLines(to: k).map { parser.parse($0) }, mode: .import)
+        _ = try partial.log.append(try store.exportLines(to: k).map { parser.parse($0) }, mode: .importStored)
         #expect(try partial.log.head().seq == k)
         #expect(try Replay(log: store.log, to: k).digests().map(\.digest) == Replay(log: partial.log).digests().map(\.digest))
         #expect(try Replay(log: store.log, to: k).digests().map(\.digest) != Replay(log: store.log).digests().map(\.digest))
@@ -35,7 +35,7 @@ struct DeterminismTests {
         let store = try Self.filled()
         let copy = try ProjectionTestStore()
         let parser = EventParser(mode: .import)
-        _ = try copy.log.append(try store.exportLines().map { parser.parse($0) }, mode: .import)
+        _ = try copy.log.append(try store.exportLines().map { parser.parse($0) }, mode: .importStored)
         #expect(try Replay(log: store.log).digests().map(\.digest) == Replay(log: copy.log).digests().map(\.digest))
     }
 

@@ -19,7 +19,7 @@ struct SnapshotTests {
             .split(separator: "\n").map(String.init)
         let store = try ProjectionTestStore()
         let parser = EventParser(mode: .import)
-        let outcomes = try store.log.append(events.map { parser.parse($0) }, mode: .import).outcomes
+        let outcomes = try store.log.append(events.map { parser.parse($0) }, mode: .importStored).outcomes
         #expect(outcomes.allSatisfy { if case .appended = $0 { return true } else { return false } })
 
         let replay = try Replay(log: store.log)

@@ -56,6 +56,7 @@ public struct EventParser: Sendable {
             }
             throw Rejection(.unknownField, field: member.key, "is not a field of an event")
         }
+        if json["id"] == nil { throw Rejection(.missingField, field: "id", "is required") }
         guard let typeValue = json["type"] else { throw Rejection(.missingField, field: "type", "is required") }
         guard case .string(let typeName) = typeValue else { throw Rejection(.invalidValue, field: "type", "must be a string, got \(typeValue.kindName)") }
         guard let type = EventType(name: typeName) else {
@@ -69,12 +70,15 @@ public struct EventParser: Sendable {
         guard let occurred = BusinessDate(occurredText) else {
             throw Rejection(.invalidValue, field: "occurred", "\"\(occurredText)\" is not a real calendar date YYYY-MM-DD")
         }
+        guard BusinessDate.ledgerRange.contains(occurred) else {
+            throw Rejection(.invalidValue, field: "occurred", "\(occurredText) is outside the years the ledger keeps (\(BusinessDate.ledgerYears.lowerBound)-\(BusinessDate.ledgerYears.upperBound))")
+        }
         let actor = try requiredString(json, "actor")
         guard FieldRules.isPrintable(actor, max: 128) else {
             throw Rejection(.invalidValue, field: "actor", "must be 1-128 printable characters")
         }
         var caseID: String?
-        if let caseValue = json["case"] {
+        if let caseValue = json["case"], caseValue != .null {
             guard case .string(let text) = caseValue else { throw Rejection(.invalidValue, field: "case", "must be a string, got \(caseValue.kindName)") }
             guard FieldRules.isIdentifier(text, max: 64) else {
                 throw Rejection(.invalidValue, field: "case", "must be 1-64 characters of A-Z a-z 0-9 . _ : / -")
@@ -84,7 +88,7 @@ public struct EventParser: Sendable {
             throw Rejection(.missingField, field: "case", "is required for \(type.name)")
         }
         var expectedVersion: UInt64?
-        if let value = json["expectedVersion"] {
+        if let value = json["expectedVersion"], value != .null {
             expectedVersion = try nonNegativeInteger(value, field: "expectedVersion")
         }
         guard let dataValue = json["data"] else { throw Rejection(.missingField, field: "data", "is required") }
@@ -125,8 +129,11 @@ public struct EventParser: Sendable {
     }
 
     private func nonNegativeInteger(_ value: JSONValue, field: String) throws(Rejection) -> UInt64 {
-        guard case .number(let text) = value, let number = UInt64(text), text.count <= 18 else {
+        guard case .number(let text) = value, !text.contains("."), !text.contains("e"), !text.contains("E"), !text.hasPrefix("-") else {
             throw Rejection(.invalidValue, field: field, "must be an integer ≥ 0")
+        }
+        guard text.count <= 18, let number = UInt64(text) else {
+            throw Rejection(.invalidValue, field: field, "\(text) is too large (at most 18 digits)")
         }
         return number
     }

@@ -40,6 +40,8 @@ enum FieldRules {
             guard let index = schema.firstIndex(where: { $0.name == member.key }) else {
                 throw Rejection(.unknownField, field: "data.\(member.key)", "is not a field of \(type.name)")
             }
+            // An optional field sent as null is absent: a connector may send back what a read gave it.
+            if case .null = member.value, !schema[index].required { continue }
             fields[index] = try parseValue(member.value, spec: schema[index])
         }
         for (index, spec) in schema.enumerated() where fields[index] == nil {
@@ -91,6 +93,7 @@ enum FieldRules {
             return .decimal(text)
         case .date:
             guard let date = BusinessDate(text) else { throw Rejection(.invalidValue, field: field, "\"\(text)\" is not a real calendar date YYYY-MM-DD") }
+            guard BusinessDate.ledgerRange.contains(date) else { throw Rejection(.invalidValue, field: field, "\(text) is outside the years the ledger keeps (\(BusinessDate.ledgerYears.lowerBound)-\(BusinessDate.ledgerYears.upperBound))") }
             return .date(date)
         case .choice(let options):
             guard options.contains(text) else { throw Rejection(.invalidValue, field: field, "\"\(text)\" is not one of \(options.joined(separator: ", "))") }

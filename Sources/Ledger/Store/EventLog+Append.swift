@@ -60,15 +60,18 @@ extension EventLog {
         let idKey = Array(event.id.utf8)
         if let stored = try txn.get(layout.ids, key: idKey) {
             guard let seq = ByteReader.u64(stored) else { throw LedgerError.corrupt("The id index entry for \(event.id) is damaged.") }
-            return try duplicateOutcome(&event, seq: seq, state: state, txn: txn)
+            return try duplicateOutcome(&event, submission: submission, mode: mode, seq: seq, state: state, txn: txn)
         }
 
         let recorded: RecordedInstant
         switch mode {
         case .append(let clockMillis):
             recorded = RecordedInstant(millis: max(clockMillis, head.lastRecorded.millis))
-        case .import:
+        case .import(let clockMillis):
             guard let given = submission.recorded else { return .rejected(Rejection(.missingField, field: "recorded", "is required by `liaison import`")) }
+            if given.millis > clockMillis + AppendMode.importSkewMillis {
+                return .rejected(Rejection(.invalidValue, field: "recorded", "\(given) is in the future (the clock says \(RecordedInstant(millis: clockMillis))); an instant cannot be recorded before it happens"))
+            }
             if given < head.lastRecorded {
                 return .rejected(Rejection(.invalidValue, field: "recorded", "\(given) is before the store's last recorded instant \(head.lastRecorded); imported lines must be in recording order"))
             }
@@ -134,17 +137,52 @@ extension EventLog {
 
     /// Same id: a duplicate if the content is the same, else `id-conflict`.
     /// Content is compared in its normalised stored form, so `"12.5"` and `"12.50"` EUR are the same.
-    private func duplicateOutcome(_ event: inout Event, seq: UInt64, state: TransactionDecisionState,
-                                  txn: WriteTransaction) throws -> LineOutcome {
-        guard let stored = try txn.get(layout.events, key: ByteWriter.u64(seq)), stored.count > 32 + StoredEvent.stampBytes else {
+    /// An imported line must also carry the stored stamps: an export that disagrees with
+    /// the store is rejected, never passed off as a duplicate.
+    private func duplicateOutcome(_ event: inout Event, submission: Submission, mode: AppendMode, seq: UInt64,
+                                  state: TransactionDecisionState, txn: WriteTransaction) throws -> LineOutcome {
+        guard let raw = try txn.get(layout.events, key: ByteWriter.u64(seq)), raw.count > 32 + StoredEvent.stampBytes else {
             throw LedgerError.corrupt("The id index points at seq \(seq), which is not in the log.")
         }
-        let conflict = LineOutcome.rejected(Rejection(.idConflict, field: "id", "\(event.id) is already in the ledger (seq \(seq)) with other content"))
+        let stored = try raw.withUnsafeBytes { try EventLog.decodeRecord($0, seq: seq) }
         if event.hasUnnormalisedAmounts {
-            guard let claimID = event.claimID, let record = try state.claimRecord(claimID) else { return conflict }
-            do { try event.normaliseAmounts(scale: Int(record.scale)) } catch { return conflict }
+            if let claimID = event.claimID, let record = try state.claimRecord(claimID) {
+                try? event.normaliseAmounts(scale: Int(record.scale))
+            }
         }
-        return event.contentBytes.elementsEqual(stored[(32 + StoredEvent.stampBytes)...]) ? .duplicate(seq: seq) : conflict
+        if event.hasUnnormalisedAmounts || !event.contentBytes.elementsEqual(raw[(32 + StoredEvent.stampBytes)...]) {
+            let field = EventLog.firstDifference(event, stored.event)
+            return .rejected(Rejection(.idConflict, field: "id", "\(event.id) is already in the ledger (seq \(seq)) with other content (\(field) differs)"))
+        }
+        if case .import = mode {
+            if let given = submission.seq, given != seq {
+                return .rejected(Rejection(.invalidValue, field: "seq", "is \(given) but \(event.id) is stored at seq \(seq)"))
+            }
+            if let given = submission.recorded, given != stored.recorded {
+                return .rejected(Rejection(.invalidValue, field: "recorded", "is \(given) but \(event.id) was recorded at \(stored.recorded)"))
+            }
+            if let given = submission.caseVersion, given != UInt64(stored.caseVersion) || stored.caseVersion == 0 {
+                return .rejected(Rejection(.invalidValue, field: "caseVersion", "is \(given) but \(event.id) is stored with \(stored.caseVersion == 0 ? "null" : String(stored.caseVersion))"))
+            }
+            if submission.caseVersionIsNull, stored.caseVersion != 0 {
+                return .rejected(Rejection(.invalidValue, field: "caseVersion", "is null but \(event.id) is stored with \(stored.caseVersion)"))
+            }
+            if let given = submission.hash, given != stored.hash {
+                return .rejected(Rejection(.invalidValue, field: "hash", "does not match the chain: \(event.id) is stored at seq \(seq) with hash \(Hex.encode(stored.hash))"))
+            }
+        }
+        return .duplicate(seq: seq)
+    }
+
+    /// The first field in which two events with the same id differ, for the id-conflict message.
+    static func firstDifference(_ a: Event, _ b: Event) -> String {
+        if a.type != b.type { return "type" }
+        if a.occurred != b.occurred { return "occurred" }
+        if a.actor != b.actor { return "actor" }
+        if a.caseID != b.caseID { return "case" }
+        if a.expectedVersion != b.expectedVersion { return "expectedVersion" }
+        for (index, spec) in a.type.schema.enumerated() where a.fields[index] != b.fields[index] { return "data.\(spec.name)" }
+        return "content"
     }
 }
 

@@ -38,7 +38,7 @@ extension EventLog {
 
                 func flush() throws {
                     guard !pending.isEmpty else { return }
-                    let result = try scratch.append(pending, mode: .import)
+                    let result = try scratch.append(pending, mode: .importStored)
                     for (index, outcome) in result.outcomes.enumerated() {
                         if case .rejected(let rejection) = outcome, !chainBroken {
                             problem(pendingSeqs[index], "validation", "the event at seq \(pendingSeqs[index]) would be rejected today: \(rejection.code.rawValue): \(rejection.message)")
@@ -125,7 +125,11 @@ extension EventLog {
                         problem(anchor.seq, "anchor", "the anchor at seq \(anchor.seq) could not be checked because the chain breaks before it")
                     }
                 }
-                return VerifyReport(events: lastSeq, head: LedgerHead(seq: lastSeq, hash: previousHash, lastRecorded: lastRecorded), problems: problems)
+                // Report what the store holds (its head record and its event count), so an auditor
+                // compares the real head with a kept anchor; the problems say where it breaks.
+                let stored = UInt64(try txn.count(layout.events))
+                let head = chainBroken || storedHead.seq != lastSeq ? storedHead : LedgerHead(seq: lastSeq, hash: previousHash, lastRecorded: lastRecorded)
+                return VerifyReport(events: stored, head: head, problems: problems)
             }
         }
     }

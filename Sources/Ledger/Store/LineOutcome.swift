@@ -22,6 +22,13 @@ public struct AppendResult: Sendable {
 public enum AppendMode: Sendable {
     /// Stamp `recorded` from the clock, never earlier than the last recorded instant.
     case append(clockMillis: Int64)
-    /// Keep each line's `recorded`; check its `seq`, `caseVersion` and `hash` if present.
-    case `import`
+    /// Keep each line's `recorded` (never later than `clockMillis` plus a minute of
+    /// clock skew); check its `seq`, `caseVersion` and `hash` if present.
+    case `import`(clockMillis: Int64)
+
+    /// Import without the future check: re-validating instants the store already holds (verify).
+    public static let importStored = AppendMode.import(clockMillis: Int64.max / 2)
+
+    /// Tolerated clock skew for imported instants.
+    public static let importSkewMillis: Int64 = 60_000
 }

@@ -26,8 +26,13 @@ struct Validator {
     func check(_ event: inout Event, state: some DecisionState) throws -> Changes {
         var changes = Changes()
         if event.type.isClaimEvent {
-            if let caseID = event.caseID, try state.caseRecord(caseID) == nil {
-                throw Rejection(.unknownCase, field: "case", "no case \(caseID) in the ledger (a claim may only link an opened case)")
+            if let caseID = event.caseID {
+                guard let linked = try state.caseRecord(caseID) else {
+                    throw Rejection(.unknownCase, field: "case", "no case \(caseID) in the ledger (a claim may only link an opened case)")
+                }
+                if event.occurred < linked.opened {
+                    throw Rejection(.invalidValue, field: "occurred", "\(event.occurred) is before case \(caseID) was opened (\(linked.opened)); the event would sit in its history")
+                }
             }
             changes.claimRecord = try checkClaim(&event, state: state)
         } else {
@@ -41,7 +46,11 @@ struct Validator {
     private func checkCase(_ event: Event, state: some DecisionState, changes: inout Changes) throws {
         let caseID = event.caseID!
         if event.type == .caseOpened {
-            if try state.caseRecord(caseID) != nil { throw Rejection(.caseExists, field: "case", "case \(caseID) is already open in the ledger") }
+            if let existing = try state.caseRecord(caseID) {
+                throw Rejection(.caseExists, field: "case", existing.closed
+                    ? "case \(caseID) already exists and is closed; reopen it with CaseReopened"
+                    : "case \(caseID) already exists and is open")
+            }
             if let expected = event.expectedVersion, expected != 0 {
                 throw Rejection(.versionConflict, field: "expectedVersion", "is \(expected) but case \(caseID) does not exist yet (version 0)")
             }
@@ -123,8 +132,16 @@ struct Validator {
         let from = event.date("from")!
         let to = event.date("to")
         if record.framework == "EU883" {
-            guard ["11", "12", "13", "14", "15", "16"].contains(where: { article.hasPrefix($0) }) else {
+            // "11(3)(a)", "12", "13(1)(b)(i)": the article number, then nothing or a non-digit.
+            let bytes = Array(article.utf8)
+            let isTitleII = bytes.count >= 2 && bytes[0] == UInt8(ascii: "1") && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[1])
+                && (bytes.count == 2 || !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[2]))
+            guard isTitleII else {
                 throw Rejection(.invalidValue, field: "data.article", "\"\(article)\" is not an article of Title II of 883/2004 (11 to 16)")
+            }
+            let state = event.text("state")!
+            if StateCode(state)?.zone != .eu {
+                throw Rejection(.invalidValue, field: "data.state", "\(state) is not a state of zone EU, whose legislation EU883 can determine")
             }
             if article.hasPrefix("12") {
                 guard let to else { throw Rejection(.invalidPeriod, field: "data.to", "a posting (Art 12) needs an end date") }
@@ -215,6 +232,8 @@ struct Validator {
                 throw Rejection(.amountExceeds, field: "data.amount", "\(money(amount)) exceeds the outstanding amount (\(money(outstanding)))")
             }
             record.paid += amount
+            // Nothing can stay contested beyond what is still owed.
+            record.contested = min(record.contested, record.outstanding)
         case .claimWithdrawn:
             if outstanding <= 0 { throw Rejection(.invalidValue, field: "data.claim", "claim \(claimID) has nothing outstanding to withdraw") }
             record.withdrawn = true

@@ -7,6 +7,12 @@ public struct BusinessDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public init(days: Int32) { self.days = days }
 
+    /// The years a business date may fall in: wide enough for careers that began in the
+    /// last century and postings that end decades ahead, narrow enough that every Art 67
+    /// deadline and every `balances --year` stays computable.
+    public static let ledgerYears = 1900...2199
+    public static let ledgerRange = BusinessDate(year: 1900, month: 1, day: 1)!...BusinessDate(year: 2199, month: 12, day: 31)!
+
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= BusinessDate.daysInMonth(year: year, month: month) else { return nil }
