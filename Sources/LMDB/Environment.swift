@@ -37,7 +37,7 @@ public final class Environment: @unchecked Sendable {
     let stateLock = Lock()
     private var databases: [String: Database] = [:]  // guarded by stateLock
     var cachedMapSizeBytes: Int  // guarded by stateLock
-    private let insideTransaction = ThreadLocalFlag()
+    let insideTransaction = ThreadLocalFlag()
 
     /// Opens (creating if needed) the environment in `directory`, which must exist.
     public init(directory: String, options: Options = .init()) throws {

@@ -96,7 +96,10 @@ public actor LedgerWriter {
             let log = self.log
             let result: Result<AppendResult, any Error> = await withCheckedContinuation { done in
                 commitQueue.async {
-                    done.resume(returning: Result { try log.append(lines, mode: mode, atomic: atomic) })
+                    done.resume(returning: Result {
+                        defer { log.boundResidentMemory() }
+                        return try log.append(lines, mode: mode, atomic: atomic)
+                    })
                 }
             }
             switch result {

@@ -64,6 +64,7 @@ public final class ProjectionStore: Sendable {
             return result.reached ?? from
         }
         if let stopped { throw stopped }
+        log.boundResidentMemory()
         return reached
     }
 

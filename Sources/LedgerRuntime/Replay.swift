@@ -44,6 +44,8 @@ public final class Replay {
                 }
             }
             progress?(last, target)
+            log.boundResidentMemory()
+            environment.releaseMappedPages(ifResidentAbove: EventLog.mappedBytesMax)
             next = last + 1
         }
         seq = target

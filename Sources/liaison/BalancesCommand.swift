@@ -52,8 +52,11 @@ struct BalancesCommand: AsyncParsableCommand {
             let query = Balances.Query(home: home ?? context.log.home, year: year, asOf: asOfDate,
                                        by: Balances.Grouping(rawValue: by.rawValue)!, currency: currency, knownAt: knownAt)
             var accumulator = Balances.Accumulator(query: query)
+            var read = 0
             try context.projections.store.forEachItem("claims") { bytes in
                 accumulator.add(try ClaimState(json: JSONReader(bytes: bytes)))
+                read += 1
+                if read % 8192 == 0 { context.log.boundResidentMemory() }
             }
             let report = accumulator.report()
             switch resolved {

@@ -46,8 +46,11 @@ struct ExportCommand: AsyncParsableCommand {
                 if events.isEmpty { throw LedgerError.noSuchClaim(claim) }
                 for event in events where event.seq >= from && event.seq <= upper { sink.write(event.exportJSON) }
             } else {
+                var written = 0
                 try log.forEachEvent(from: from, to: upper) { event in
                     sink.write(event.exportJSON)
+                    written += 1
+                    if written % 65_536 == 0 { log.boundResidentMemory() }
                     return true
                 }
             }

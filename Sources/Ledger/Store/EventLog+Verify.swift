@@ -47,6 +47,8 @@ extension EventLog {
                     }
                     pending.removeAll(keepingCapacity: true)
                     pendingSeqs.removeAll(keepingCapacity: true)
+                    boundResidentMemory()
+                    scratch.boundResidentMemory()
                 }
 
                 let cursor = try txn.cursor(layout.events)

@@ -12,6 +12,16 @@ public final class EventLog: Sendable {
     public let layout: StoreLayout
     public let home: String
 
+    /// File-backed pages of the map a process keeps resident before long loops release
+    /// them (`Environment.releaseMappedPages`): bounds memory whatever the store's size.
+    public static let mappedBytesMax = 192 << 20
+
+    /// Called between batches of long work (appends, replays, scans): drops mapped pages
+    /// beyond the budget. Cheap when under it (one read of /proc/self/statm).
+    public func boundResidentMemory() {
+        environment.releaseMappedPages(ifResidentAbove: EventLog.mappedBytesMax)
+    }
+
     static let headKey = Array("head".utf8)
     static let homeKey = Array("home".utf8)
     static let formatKey = Array("format".utf8)
