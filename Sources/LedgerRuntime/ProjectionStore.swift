@@ -97,8 +97,12 @@ public final class ProjectionStore: Sendable {
     func forEachItem(_ name: String, _ txn: some Transaction, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let cursor = try txn.cursor(database(name))
         var entry = try cursor.first()
+        var count = 0
         while let (_, value) = entry {
             try body(value)
+            count += 1
+            // A full walk touches every page of the projection: keep the resident set bounded.
+            if count % 8192 == 0 { environment.releaseMappedPages(ifResidentAbove: EventLog.mappedBytesMax) }
             entry = try cursor.next()
         }
     }
