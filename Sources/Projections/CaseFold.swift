@@ -3,9 +3,7 @@ import Ledger
 /// The `cases` projection's fold: a pure function of the case's previous state and one
 /// event of its stream (its own events, and claim events that link it).
 public enum CaseFold {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public let description: String
-    }
+    public typealias Failure = FoldFailure
 
     public static func apply(_ state: CaseState?, _ stored: StoredEvent) throws -> CaseState {
         let event = stored.event

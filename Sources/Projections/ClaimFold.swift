@@ -3,9 +3,7 @@ import Ledger
 /// The `claims` projection's fold: a pure function of the claim's previous state and
 /// one event. No clock, no I/O, no hashed-collection order.
 public enum ClaimFold {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public let description: String
-    }
+    public typealias Failure = FoldFailure
 
     public static func apply(_ state: ClaimState?, _ stored: StoredEvent) throws -> ClaimState {
         let event = stored.event
