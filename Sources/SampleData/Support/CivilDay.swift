@@ -1,5 +1,9 @@
 /// Calendar arithmetic on days counted from 1970-01-01 (proleptic Gregorian),
 /// with integers only, after Howard Hinnant's `days_from_civil` / `civil_from_days`.
+///
+/// Ledger's `BusinessDate` does the same arithmetic. SampleData keeps its own copy on
+/// purpose: it depends on nothing, so the generator and the validator, written apart,
+/// check each other (Tests/LedgerTests/GeneratedSampleTests.swift).
 enum CivilDay {
     static func from(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
