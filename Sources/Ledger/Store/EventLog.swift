@@ -89,7 +89,7 @@ public final class EventLog: Sendable {
     }
 
     /// Maps storage errors to `LedgerError`s with the exit codes of SPEC §8.
-    static func mapped<T>(_ body: () throws -> T) throws -> T {
+    public static func mapped<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as LMDBError {
