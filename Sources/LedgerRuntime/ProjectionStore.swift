@@ -102,7 +102,7 @@ public final class ProjectionStore: Sendable {
             try body(value)
             count += 1
             // A full walk touches every page of the projection: keep the resident set bounded.
-            if count % 8192 == 0 { environment.releaseMappedPages(ifResidentAbove: EventLog.mappedBytesMax) }
+            if count % 1024 == 0 { environment.releaseMappedPages(ifResidentAbove: EventLog.mappedBytesMax) }
             entry = try cursor.next()
         }
     }

@@ -52,11 +52,9 @@ struct BalancesCommand: AsyncParsableCommand {
             let query = Balances.Query(home: home ?? context.log.home, year: year, asOf: asOfDate,
                                        by: Balances.Grouping(rawValue: by.rawValue)!, currency: currency, knownAt: knownAt)
             var accumulator = Balances.Accumulator(query: query)
-            var read = 0
+            // The walk keeps its resident set bounded by itself (ProjectionStore.forEachItem).
             try context.projections.store.forEachItem("claims") { bytes in
                 accumulator.add(try ClaimState(json: JSONReader(bytes: bytes)))
-                read += 1
-                if read % 8192 == 0 { context.log.boundResidentMemory() }
             }
             let report = accumulator.report()
             switch resolved {
