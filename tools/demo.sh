@@ -46,14 +46,14 @@ case_id=$(grep -m 1 '"sector":"pension"' "$demo/sample.jsonl" | sed -E 's/.*"cas
 step "A pension case as it stands: periods with Art 6 day counts, documents and replies, benefits" "liaison case show --store $store $case_id"
 "$bin" case show --store "$store" "$case_id" --format table
 
-legislation_case=$(grep '"provisional":true' "$demo/sample.jsonl" | head -n 1 | sed -E 's/.*"case":"([^"]+)".*/\1/')
+legislation_case=$(grep -m 1 '"provisional":true' "$demo/sample.jsonl" | sed -E 's/.*"case":"([^"]+)".*/\1/')
 step "Applicable legislation: a provisional determination superseded by a final one is dropped" "liaison case show --store $store $legislation_case"
 "$bin" case show --store "$store" "$legislation_case" --format table | sed -n '1,8p'
 
 step "The pension case's audit trail" "liaison case history --store $store $case_id"
 "$bin" case history --store "$store" "$case_id" --format table
 
-claim_id=$(grep '"type":"ClaimContested"' "$demo/sample.jsonl" | head -n 1 | sed -E 's/.*"claim":"([^"]+)".*/\1/')
+claim_id=$(grep -m 1 '"type":"ClaimContested"' "$demo/sample.jsonl" | sed -E 's/.*"claim":"([^"]+)".*/\1/')
 step "A contested claim: movements, outstanding, due date (Art 67(5))" "liaison claim show --store $store $claim_id --as-of 2024-12-31"
 "$bin" claim show --store "$store" "$claim_id" --as-of 2024-12-31 --format table
 
