@@ -35,16 +35,7 @@ struct CaseShowCommand: AsyncParsableCommand {
         try await runReportingErrors(format: output.format) {
             let context = try await ReadContext.open(store)
             let knownAt = try context.knownAt(at)
-            let state: CaseState?
-            if knownAt == context.head {
-                state = try context.projections.store.item("cases", key: caseID).map { bytes in
-                    try bytes.withUnsafeBytes { try CaseState(json: JSONReader(bytes: $0)) }
-                }
-            } else {
-                // As known at a past seq: fold the case's stream up to it (the same pure fold).
-                state = try context.log.caseStream(caseID, atSeq: knownAt).reduce(nil) { try CaseFold.apply($0, $1) }
-            }
-            guard let state else { throw LedgerError.noSuchCase(caseID) }
+            guard let state = try context.caseState(caseID, knownAt: knownAt) else { throw LedgerError.noSuchCase(caseID) }
             if output.resolved == .json {
                 var object = state.canonicalObject(includeHistory: true)
                 object.set("knownAt", knownAt)

@@ -34,15 +34,7 @@ struct ClaimShowCommand: AsyncParsableCommand {
             let context = try await ReadContext.open(store)
             let knownAt = try context.knownAt(at)
             let date = asOf ?? today()
-            let state: ClaimState?
-            if knownAt == context.head {
-                state = try context.projections.store.item("claims", key: claimID).map { bytes in
-                    try bytes.withUnsafeBytes { try ClaimState(json: JSONReader(bytes: $0)) }
-                }
-            } else {
-                state = try context.log.claimStream(claimID, atSeq: knownAt).reduce(nil) { try ClaimFold.apply($0, $1) }
-            }
-            guard let state else { throw LedgerError.noSuchClaim(claimID) }
+            guard let state = try context.claimState(claimID, knownAt: knownAt) else { throw LedgerError.noSuchClaim(claimID) }
             var figures = state.figures(asOf: date, knownAt: knownAt)
             if state.timeBarred { figures?.overdue = 0 }
             if output.resolved == .json {

@@ -30,6 +30,28 @@ struct ReadContext {
         return ReadContext(log: log, projections: projections, head: head)
     }
 
+    /// One case's state as known at `knownAt`: the live projection at the head, else the
+    /// case's stream folded up to that seq (the same pure fold, so both agree).
+    func caseState(_ id: String, knownAt: UInt64) throws -> CaseState? {
+        try state(projection: "cases", id: id, knownAt: knownAt, decode: CaseState.init(json:),
+                  stream: { try log.caseStream(id, atSeq: knownAt) }, fold: CaseFold.apply)
+    }
+
+    func claimState(_ id: String, knownAt: UInt64) throws -> ClaimState? {
+        try state(projection: "claims", id: id, knownAt: knownAt, decode: ClaimState.init(json:),
+                  stream: { try log.claimStream(id, atSeq: knownAt) }, fold: ClaimFold.apply)
+    }
+
+    private func state<State>(projection: String, id: String, knownAt: UInt64, decode: (JSONReader) throws -> State,
+                              stream: () throws -> [StoredEvent], fold: (State?, StoredEvent) throws -> State) throws -> State? {
+        if knownAt == head {
+            return try projections.store.item(projection, key: id).map { bytes in
+                try bytes.withUnsafeBytes { try decode(JSONReader(bytes: $0)) }
+            }
+        }
+        return try stream().reduce(nil) { try fold($0, $1) }
+    }
+
     /// The seq a read is known at: `--at-seq`, capped at the head.
     func knownAt(_ option: AtSeqOption) throws -> UInt64 {
         guard let atSeq = option.atSeq else { return head }
