@@ -54,7 +54,7 @@ public struct EventParser: Sendable {
                 if case .import = mode { continue }
                 throw Rejection(.unknownField, field: member.key, "is set by the ledger; only `liaison import` accepts it")
             }
-            throw Rejection(.unknownField, field: member.key, "is not a field of an event")
+            throw FieldRules.unknownKey(member.key, prefix: "", of: "an event")
         }
         if json["id"] == nil { throw Rejection(.missingField, field: "id", "is required") }
         guard let typeValue = json["type"] else { throw Rejection(.missingField, field: "type", "is required") }

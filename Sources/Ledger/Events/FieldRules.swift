@@ -33,12 +33,27 @@ enum FieldRules {
         return !utf8.isEmpty && utf8.count <= max && utf8.allSatisfy(allowed)
     }
 
+    /// `unknown-field` for a key outside the schema. A key that is not a plain name (empty,
+    /// odd characters, very long) is quoted in the message instead of standing as the
+    /// field, so the sentence stays readable: `a key "" is not a field of an event`.
+    static func unknownKey(_ key: String, prefix: String, of what: String) -> Rejection {
+        if matches(key, max: 64, allowed: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }) {
+            return Rejection(.unknownField, field: prefix + key, "is not a field of \(what)")
+        }
+        var quoted: [UInt8] = []
+        // Cut in Unicode scalars, not Characters, whose grapheme rules move with Unicode versions.
+        let scalars = key.unicodeScalars
+        JSONWriter.appendString(String(String.UnicodeScalarView(scalars.prefix(64))), to: &quoted)
+        let where_ = prefix.isEmpty ? "" : " in \(prefix.dropLast())"
+        return Rejection(.unknownField, field: nil, "a key \(String(decoding: quoted, as: UTF8.self))\(scalars.count > 64 ? "…" : "")\(where_) is not a field of \(what)")
+    }
+
     static func parseData(type: EventType, members: [(key: String, value: JSONValue)]) throws(Rejection) -> [FieldValue?] {
         let schema = type.schema
         var fields = [FieldValue?](repeating: nil, count: schema.count)
         for member in members {
             guard let index = schema.firstIndex(where: { $0.name == member.key }) else {
-                throw Rejection(.unknownField, field: "data.\(member.key)", "is not a field of \(type.name)")
+                throw FieldRules.unknownKey(member.key, prefix: "data.", of: type.name)
             }
             // An optional field sent as null is absent: a connector may send back what a read gave it.
             if case .null = member.value, !schema[index].required { continue }
