@@ -47,6 +47,7 @@ public final class Environment: @unchecked Sendable {
         do {
             try Self.check(mdb_env_set_maxdbs(env, options.maxDatabases), "mdb_env_set_maxdbs")
             try Self.check(mdb_env_set_maxreaders(env, options.maxReaders), "mdb_env_set_maxreaders")
+            try Self.checkMetaPagesPresent(directory: directory)
             var flags = UInt32(MDB_NOTLS)
             if !options.durable { flags |= UInt32(MDB_NOSYNC) }
             try Self.check(mdb_env_open(env, directory, flags, 0o644), "mdb_env_open", "directory \(directory)")

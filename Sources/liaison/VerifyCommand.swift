@@ -37,11 +37,16 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         var failed = false
         try await runReportingErrors(format: output.format) {
-            let log = try store.open()
-            var report = try log.verify(anchors: parsedAnchors()) { done, total in
-                Terminal.progress("verified \(done) of \(total) events")
+            let progress: (UInt64, UInt64) -> Void = { done, total in Terminal.progress("verified \(done) of \(total) events") }
+            var report: VerifyReport
+            var log: EventLog?
+            if let shortfall = try EventLog.truncation(at: store.path, options: StoreOptions.environmentOptions()) {
+                report = try EventLog.verifyTruncated(at: store.path, shortfall: shortfall, anchors: parsedAnchors())
+            } else {
+                log = try store.open()
+                report = try log!.verify(anchors: parsedAnchors(), progress: progress)
             }
-            if report.ok {
+            if report.ok, let log {
                 // The projections too: the live ones, caught up, must equal a replay from the log alone.
                 let problems = try await ProjectionCheck.run(log: log) { done, total in
                     Terminal.progress("replaying \(done) of \(total) events to check the projections")

@@ -26,7 +26,13 @@ extension EventLog {
                 func problem(_ seq: UInt64?, _ check: String, _ message: String) {
                     if problems.count < EventLog.verifyProblemsMax { problems.append(.init(seq: seq, check: check, message: message)) }
                 }
-                let storedHead = try readHead(txn)
+                let storedHead: LedgerHead
+                do {
+                    storedHead = try readHead(txn)
+                } catch let error as LMDBError {
+                    problem(nil, "storage", "the head record cannot be read: \(error.description)")
+                    storedHead = .empty
+                }
                 var previousHash = LedgerHead.empty.hash
                 var expectedSeq: UInt64 = 1
                 var lastRecorded = LedgerHead.empty.lastRecorded
@@ -51,8 +57,15 @@ extension EventLog {
                     scratch.boundResidentMemory()
                 }
 
+                // A page that cannot be read (damaged or, in a truncated file, zeroed) ends the
+                // walk at the first seq it hides, like any other break in the chain.
+                func unreadable(_ error: LMDBError) {
+                    problem(expectedSeq, "storage", "the event at seq \(expectedSeq) cannot be read: \(error.description)")
+                    chainBroken = true
+                }
                 let cursor = try txn.cursor(layout.events)
-                var entry = try cursor.first()
+                var entry: Cursor.Entry?
+                do { entry = try cursor.first() } catch let error as LMDBError { unreadable(error) }
                 while let (key, value) = entry, !chainBroken {
                     guard let seq = ByteReader.u64(key) else {
                         problem(expectedSeq, "sequence", "a key of the events database is not a seq (\(key.count) bytes) after seq \(expectedSeq - 1)")
@@ -104,7 +117,7 @@ extension EventLog {
                         progress?(seq, storedHead.seq)
                     }
                     expectedSeq += 1
-                    entry = try cursor.next()
+                    do { entry = try cursor.next() } catch let error as LMDBError { unreadable(error); break }
                 }
                 try flush()
                 let lastSeq = expectedSeq - 1
@@ -116,7 +129,11 @@ extension EventLog {
                         problem(min(storedHead.seq, lastSeq) + 1, "head",
                                 "the head record says seq \(storedHead.seq) (\(storedHead.hashHex)) but the log ends at seq \(lastSeq) (\(computedHead.hashHex))")
                     }
-                    try compareIndexes(txn, scratch: scratch, problem: problem)
+                    do {
+                        try compareIndexes(txn, scratch: scratch, problem: problem)
+                    } catch let error as LMDBError {
+                        problem(nil, "storage", "an index cannot be read: \(error.description)")
+                    }
                 }
                 for anchor in anchors {
                     if anchor.seq == 0 || anchor.seq > lastSeq {
@@ -129,7 +146,7 @@ extension EventLog {
                 }
                 // Report what the store holds (its head record and its event count), so an auditor
                 // compares the real head with a kept anchor; the problems say where it breaks.
-                let stored = UInt64(try txn.count(layout.events))
+                let stored = UInt64((try? txn.count(layout.events)) ?? Int(lastSeq))
                 let head = chainBroken || storedHead.seq != lastSeq ? storedHead : LedgerHead(seq: lastSeq, hash: previousHash, lastRecorded: lastRecorded)
                 return VerifyReport(events: stored, head: head, problems: problems)
             }

@@ -68,6 +68,9 @@ public final class EventLog: Sendable {
     public static func open(at path: String, options: Environment.Options = .init()) throws -> EventLog {
         guard exists(at: path) else { throw LedgerError.noStore(path) }
         let environment = try mapped { try Environment(directory: path, options: options) }
+        if let shortfall = environment.dataFileShortfall() {
+            throw LedgerError.corrupt("The store \(path) is damaged: \(shortfall). Run `liaison verify` to see the first event lost, and restore from a backup.")
+        }
         let layout = try mapped { try StoreLayout(environment: environment) }
         let home: String? = try mapped {
             try environment.read { txn in
@@ -95,7 +98,8 @@ public final class EventLog: Sendable {
         } catch let error as LMDBError {
             if error.isNoSpace { throw LedgerError.diskFull("The disk holding the store is full (\(error.description)). Nothing uncommitted was kept; free space or move the store, then run the same command again.") }
             if error.isBusy { throw LedgerError.busy("The store is busy: \(error.description). Try again.") }
-            if error.code == LMDBError.Code.corrupted.rawValue || error.code == LMDBError.Code.pageNotFound.rawValue {
+            if error.code == LMDBError.Code.corrupted.rawValue || error.code == LMDBError.Code.pageNotFound.rawValue
+                || error.code == LMDBError.Code.invalid.rawValue {
                 throw LedgerError.corrupt("The store is damaged: \(error.description). Run `liaison verify`.")
             }
             throw LedgerError.io("Storage error: \(error.description)")
