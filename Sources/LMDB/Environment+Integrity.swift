@@ -65,3 +65,22 @@ extension Environment {
         return Int(file.st_size) < usedBytes ? Shortfall(fileBytes: Int(file.st_size), usedBytes: usedBytes, pageBytes: pageBytes) : nil
     }
 }
+
+extension Environment {
+    /// Below this much free space, a failed write is taken for a full disk.
+    static let nearlyFullBytes = 1 << 20
+
+    /// LMDB turns a short write into `EIO`: a disk that fills during a commit often
+    /// reports a partial write, not `ENOSPC`. When the store's filesystem has next to no
+    /// space left, the failure is reported as `ENOSPC`, which callers explain as a full
+    /// disk (and which moving the store fixes) rather than as a failing device.
+    func explainCommitFailure(_ error: LMDBError) -> LMDBError {
+        guard error.code == EIO else { return error }
+        var info = statvfs()
+        guard statvfs(directory, &info) == 0 else { return error }
+        let freeBytes = Int(info.f_bavail) * Int(info.f_frsize)
+        guard freeBytes < Self.nearlyFullBytes else { return error }
+        return LMDBError(code: ENOSPC, operation: error.operation,
+                         context: "a short write (EIO) with \(freeBytes) bytes left on the filesystem of \(directory)")
+    }
+}

@@ -136,7 +136,11 @@ public final class Environment: @unchecked Sendable {
                     let result = try body(WriteTransaction(state: state))
                     // LMDB poisoned the transaction; a body that swallowed the error still grows.
                     if let error = state.mapFull { throw error }
-                    try state.commit()
+                    do {
+                        try state.commit()
+                    } catch let error as LMDBError {
+                        throw explainCommitFailure(error)
+                    }
                     return result
                 }
             } catch {

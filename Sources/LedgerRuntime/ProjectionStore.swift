@@ -51,7 +51,8 @@ public final class ProjectionStore: Sendable {
     func catchUpBatch(_ index: Int, to limit: UInt64) throws -> UInt64 {
         let projection = Projections.all[index]
         var stopped: ProjectionError?
-        let reached: UInt64 = try environment.write { txn in
+        // Mapped like the log's own writes: a full disk is exit 74 with a sentence.
+        let reached: UInt64 = try EventLog.mapped { try environment.write { txn in
             stopped = nil
             let from = try readCheckpoint(projection.name, txn)
             guard from < limit else { return from }
@@ -62,7 +63,7 @@ public final class ProjectionStore: Sendable {
             // Commit what folded cleanly: the projection stays at the seq before a failing event.
             try txn.put(checkpoints, key: Array(projection.name.utf8), value: ByteWriter.u64(result.reached ?? from))
             return result.reached ?? from
-        }
+        } }
         if let stopped { throw stopped }
         log.boundResidentMemory()
         return reached

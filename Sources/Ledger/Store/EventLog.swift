@@ -96,7 +96,7 @@ public final class EventLog: Sendable {
         do {
             return try body()
         } catch let error as LMDBError {
-            if error.isNoSpace { throw LedgerError.diskFull("The disk holding the store is full (\(error.description)). Nothing uncommitted was kept; free space or move the store, then run the same command again.") }
+            if error.isNoSpace { throw LedgerError.diskFull("The disk holding the store is full (\(error.description)). Everything committed before is kept and nothing was half-written; free space or move the store to a larger disk, then run the same command again (lines already stored count as duplicates).") }
             if error.isBusy { throw LedgerError.busy("The store is busy: \(error.description). Try again.") }
             if error.code == LMDBError.Code.corrupted.rawValue || error.code == LMDBError.Code.pageNotFound.rawValue
                 || error.code == LMDBError.Code.invalid.rawValue {

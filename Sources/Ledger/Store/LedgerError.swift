@@ -15,6 +15,9 @@ public struct LedgerError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 
+    /// The disk holding the store is full: reads still work, writes wait for space.
+    public var isDiskFull: Bool { kind == .diskFull }
+
     /// 64 usage · 66 no such store, case or claim · 74 I/O · 75 busy · 2 verification failed.
     public var exitCode: Int32 {
         switch kind {
