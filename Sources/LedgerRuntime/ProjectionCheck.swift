@@ -1,48 +1,34 @@
 import Ledger
 import Projections
 
-/// Verify's projection step: catch the live projections up, replay the log alone to the
-/// same seq, and compare digests. A difference names the projection and the seq.
+/// Verify's projection step: catch the live projections up, take each one's checkpoint
+/// and digest in one snapshot, replay the log alone to those seqs (one pass), and
+/// compare. A difference names the projection and the seq.
+///
+/// Why a snapshot and not "the head": other processes append and catch the projections
+/// up while verify runs, so the live projections are wherever they are when read; only
+/// a digest read together with its checkpoint can be compared with a replay.
 public enum ProjectionCheck {
     public static func run(log: EventLog, progress: ((UInt64, UInt64) -> Void)? = nil) async throws -> [VerifyReport.Problem] {
         let live = try ProjectionSet(log: log)
-        let seq: UInt64
         do {
-            seq = try await live.catchUp()
+            _ = try await live.catchUp()
         } catch let error as ProjectionError {
             return [VerifyReport.Problem(seq: error.seq, check: "projection:\(error.projection)", message: error.description)]
         } catch let error as LedgerError where error.isDiskFull {
-            return try atCheckpoints(log: log, live: live, progress: progress)
+            // A full disk: catching up writes, so the projections are checked as they stand.
         }
-        let replay: Replay
+        let snapshot = try live.store.snapshot()
+        var problems: [VerifyReport.Problem] = []
         do {
-            replay = try Replay(log: log, to: seq, progress: progress)
+            _ = try Replay(log: log, to: snapshot.map(\.checkpoint).max() ?? 0, stops: snapshot.map(\.checkpoint), atStop: { seq, expected in
+                for (index, projection) in snapshot.enumerated() where projection.checkpoint == seq && expected[index].digest != projection.digest {
+                    problems.append(VerifyReport.Problem(seq: nil, check: "projection:\(projection.name)",
+                                                         message: "the live \(projection.name) projection (digest \(projection.digest)) differs from a replay of the log to seq \(seq) (digest \(expected[index].digest))"))
+                }
+            }, progress: progress)
         } catch let error as ProjectionError {
             return [VerifyReport.Problem(seq: error.seq, check: "projection:\(error.projection)", message: "a replay fails: \(error.description)")]
-        }
-        var problems: [VerifyReport.Problem] = []
-        for ((name, expected), (_, actual)) in zip(try replay.digests(), try live.digests()) where expected != actual {
-            problems.append(VerifyReport.Problem(seq: nil, check: "projection:\(name)",
-                                                 message: "the live \(name) projection (digest \(actual)) differs from a replay of the log to seq \(seq) (digest \(expected))"))
-        }
-        return problems
-    }
-
-    /// On a full disk the projections cannot be caught up (that writes), and verify must
-    /// still work: each projection is compared, as it stands, with a replay to its own
-    /// checkpoint. One replay per distinct checkpoint, in ascending order.
-    static func atCheckpoints(log: EventLog, live: ProjectionSet, progress: ((UInt64, UInt64) -> Void)?) throws -> [VerifyReport.Problem] {
-        let names = Projections.names
-        let checkpoints = try names.map { try live.store.checkpoint($0) }
-        let liveDigests = try live.digests()
-        var problems: [VerifyReport.Problem] = []
-        for seq in Array(Set(checkpoints)).sorted() {
-            let replay = try Replay(log: log, to: seq, progress: progress)
-            let expected = try replay.digests()
-            for (index, name) in names.enumerated() where checkpoints[index] == seq && expected[index].digest != liveDigests[index].digest {
-                problems.append(VerifyReport.Problem(seq: nil, check: "projection:\(name)",
-                                                     message: "the live \(name) projection at its checkpoint seq \(seq) (digest \(liveDigests[index].digest)) differs from a replay of the log to that seq (digest \(expected[index].digest))"))
-            }
         }
         return problems
     }

@@ -85,13 +85,24 @@ public final class ProjectionStore: Sendable {
     /// one per line (`\n`-terminated), in key order. `sha256sum` of the snapshot file of
     /// the same items gives the same digest.
     public func digest(_ name: String) throws -> String {
+        try environment.read { txn in try digest(name, txn) }
+    }
+
+    func digest(_ name: String, _ txn: some Transaction) throws -> String {
+        var hasher = SHA256()
+        try forEachItem(name, txn) { value in
+            hasher.update(bufferPointer: value)
+            hasher.update(data: [0x0A])
+        }
+        return Hex.encode(hasher.finalize())
+    }
+
+    /// Every projection's checkpoint and digest, in one snapshot: other processes move
+    /// the projections on meanwhile, and a digest is only meaningful with the seq it is
+    /// at. Projections commit separately, so their checkpoints may differ.
+    public func snapshot() throws -> [(name: String, checkpoint: UInt64, digest: String)] {
         try environment.read { txn in
-            var hasher = SHA256()
-            try forEachItem(name, txn) { value in
-                hasher.update(bufferPointer: value)
-                hasher.update(data: [0x0A])
-            }
-            return Hex.encode(hasher.finalize())
+            try Projections.names.map { name in (name, try readCheckpoint(name, txn), try digest(name, txn)) }
         }
     }
 

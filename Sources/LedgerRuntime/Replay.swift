@@ -17,7 +17,11 @@ public final class Replay {
     public static let batchEvents = 4096
 
     /// Replays events 1…`to` (default: the head when called).
-    public init(log: EventLog, to limit: UInt64? = nil, progress: ((UInt64, UInt64) -> Void)? = nil) throws {
+    /// With `stops`, `atStop` gets the digests as they are at each of those seqs (≤ the
+    /// target), so one pass checks projections that stand at different seqs.
+    public init(log: EventLog, to limit: UInt64? = nil, stops: [UInt64] = [],
+                atStop: ((UInt64, [(name: String, digest: String)]) throws -> Void)? = nil,
+                progress: ((UInt64, UInt64) -> Void)? = nil) throws {
         let target = min(try limit ?? log.head().seq, try log.head().seq)
         scratchPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("liaison-replay-\(ProcessInfo.processInfo.processIdentifier)-\(Replay.counter.next())").path
@@ -26,13 +30,22 @@ public final class Replay {
         var options = Environment.Options()
         options.durable = false
         let environment = try Environment(directory: scratchPath, options: options)
-        projections = try ProjectionStore(log: log, environment: environment)
+        let store = try ProjectionStore(log: log, environment: environment)
+        projections = store
         var next: UInt64 = 1
         var events: [StoredEvent] = []
         events.reserveCapacity(Replay.batchEvents)
+        var pendingStops = Array(Set(stops.filter { $0 <= target })).sorted()
+        func reachStops(_ seq: UInt64) throws {
+            while let stop = pendingStops.first, stop <= seq {
+                pendingStops.removeFirst()
+                try atStop?(stop, try Projections.names.map { ($0, try store.digest($0)) })
+            }
+        }
+        try reachStops(0)
         while next <= target {
             events.removeAll(keepingCapacity: true)
-            let last = min(target, next + UInt64(Replay.batchEvents) - 1)
+            let last = min(target, next + UInt64(Replay.batchEvents) - 1, pendingStops.first ?? .max)
             try log.forEachEvent(from: next, to: last) { events.append($0); return true }
             guard events.count == Int(last - next + 1) else { throw LedgerError.corrupt("The log has a gap between seq \(next) and \(last).") }
             let projections = self.projections
@@ -44,6 +57,7 @@ public final class Replay {
                 }
             }
             progress?(last, target)
+            try reachStops(last)
             log.boundResidentMemory()
             environment.releaseMappedPages(ifResidentAbove: EventLog.mappedBytesMax)
             next = last + 1
