@@ -1,6 +1,7 @@
 import ArgumentParser
 import Ledger
 import LedgerRuntime
+import LedgerService
 
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,11 +27,10 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func parsedAnchors() throws -> [(seq: UInt64, hash: [UInt8])] {
         try anchors.map { text in
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let seq = UInt64(parts[0]), seq > 0, let hash = Hex.decode(parts[1].lowercased()), hash.count == 32 else {
+            guard let anchor = LedgerVerification.anchor(text) else {
                 throw ValidationError("--anchor \(text) is not SEQ:HEX (a seq and a 64-digit SHA-256 hash).")
             }
-            return (seq, hash)
+            return anchor
         }
     }
 
@@ -38,15 +38,10 @@ struct VerifyCommand: AsyncParsableCommand {
         var failed = false
         try await runReportingErrors(format: output.format) {
             let log = try store.open()
-            var report = try log.verify(anchors: parsedAnchors()) { done, total in
-                Terminal.progress("verified \(done) of \(total) events")
-            }
-            if report.ok {
-                // The projections too: the live ones, caught up, must equal a replay from the log alone.
-                let problems = try await ProjectionCheck.run(log: log) { done, total in
-                    Terminal.progress("replaying \(done) of \(total) events to check the projections")
-                }
-                report = VerifyReport(events: report.events, head: report.head, problems: problems)
+            // The projections too: the live ones, caught up, must equal a replay from the log alone.
+            let report = try await LedgerVerification.run(log, anchors: parsedAnchors()) { step, done, total in
+                Terminal.progress(step == "verify" ? "verified \(done) of \(total) events"
+                                                   : "replaying \(done) of \(total) events to check the projections")
             }
             Terminal.endProgress()
             if output.resolved == .json {
