@@ -136,6 +136,13 @@ public final class ProjectionStore: Sendable {
         try environment.read { txn in try txn.get(database(name), key: Array(key.utf8)) }
     }
 
+    /// Reads one item and the projection's checkpoint in one snapshot, so a reader can tell
+    /// whether the item is exactly as of the seq it wants (a server's projections move on
+    /// while it reads).
+    public func itemWithCheckpoint(_ name: String, key: String) throws -> (checkpoint: UInt64, bytes: [UInt8]?) {
+        try environment.read { txn in (try readCheckpoint(name, txn), try txn.get(database(name), key: Array(key.utf8))) }
+    }
+
     /// Calls `body` with every item of a projection, in key order, in one snapshot.
     public func forEachItem(_ name: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         try environment.read { txn in try forEachItem(name, txn, body) }

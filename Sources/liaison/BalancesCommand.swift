@@ -1,6 +1,7 @@
 import ArgumentParser
 import Ledger
 import LedgerRuntime
+import LedgerService
 import Projections
 
 struct BalancesCommand: AsyncParsableCommand {
@@ -38,7 +39,7 @@ struct BalancesCommand: AsyncParsableCommand {
     enum BalancesFormat: String, ExpressibleByArgument, CaseIterable { case json, table, csv }
 
     func validate() throws {
-        if let year, !(1900...2200).contains(year) { throw ValidationError("--year must be between 1900 and 2200.") }
+        if let year, !BalancesReport.years.contains(year) { throw ValidationError("--year must be between 1900 and 2200.") }
         if let home, StateCode(home) == nil { throw ValidationError("--home \(home) is not a coordination state code.") }
         if let currency, Currency(currency) == nil { throw ValidationError("--currency \(currency) is not in the ledger's currency table.") }
     }
@@ -48,15 +49,10 @@ struct BalancesCommand: AsyncParsableCommand {
         try await runReportingErrors(format: format == .json ? .json : nil) {
             let context = try await ReadContext.open(store)
             let knownAt = try context.knownAt(at)
-            let asOfDate = asOf ?? year.flatMap { BusinessDate(year: $0, month: 12, day: 31) } ?? today()
+            let asOfDate = BalancesReport.asOf(year: year, asOf: asOf, today: today())
             let query = Balances.Query(home: home ?? context.log.home, year: year, asOf: asOfDate,
                                        by: Balances.Grouping(rawValue: by.rawValue)!, currency: currency, knownAt: knownAt)
-            var accumulator = Balances.Accumulator(query: query)
-            // The walk keeps its resident set bounded by itself (ProjectionStore.forEachItem).
-            try context.projections.store.forEachItem("claims") { bytes in
-                accumulator.add(try ClaimState(json: JSONReader(bytes: bytes)))
-            }
-            let report = accumulator.report()
+            let report = try BalancesReport.run(query, projections: context.projections)
             switch resolved {
             case .json: Terminal.out(report.json)
             case .csv: Terminal.out(report.csv)

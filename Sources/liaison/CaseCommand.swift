@@ -1,6 +1,7 @@
 import ArgumentParser
 import Ledger
 import LedgerRuntime
+import LedgerService
 import Projections
 
 struct CaseCommand: AsyncParsableCommand {
@@ -37,9 +38,7 @@ struct CaseShowCommand: AsyncParsableCommand {
             let knownAt = try context.knownAt(at)
             guard let state = try context.caseState(caseID, knownAt: knownAt) else { throw LedgerError.noSuchCase(caseID) }
             if output.resolved == .json {
-                var object = state.canonicalObject(includeHistory: true)
-                object.set("knownAt", knownAt)
-                Terminal.out(String(decoding: object.bytes, as: UTF8.self))
+                Terminal.out(CaseReport.json(state, knownAt: knownAt))
             } else {
                 Terminal.out(CaseShowCommand.table(state, knownAt: knownAt))
             }
@@ -112,23 +111,9 @@ struct CaseHistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors(format: output.format) {
-            let log = try store.open()
-            let head = try log.head().seq
-            if let atSeq = at.atSeq, atSeq > head { throw LedgerError.usage("--at-seq \(atSeq) is beyond the head of the ledger (seq \(head)).") }
-            let knownAt = at.atSeq ?? head
-            let events = try log.caseStream(caseID, atSeq: knownAt)
-            guard !events.isEmpty else { throw LedgerError.noSuchCase(caseID) }
+            let (knownAt, events) = try CaseReport.history(try store.open(), caseID: caseID, atSeq: at.atSeq)
             if output.resolved == .json {
-                var writer = JSONWriter()
-                writer.beginObject()
-                writer.field("case", caseID)
-                writer.field("knownAt", knownAt)
-                writer.key("events")
-                writer.beginArray()
-                for event in events { writer.raw(event.exportJSON) }
-                writer.endArray()
-                writer.endObject()
-                Terminal.out(writer.text)
+                Terminal.out(CaseReport.historyJSON(caseID: caseID, knownAt: knownAt, events: events))
             } else {
                 var table = TextTable(headers: ["seq", "occurred", "recorded", "actor", "type", "ver", "hash"],
                                       alignments: [.right, .left, .left, .left, .left, .right, .left])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Ledger
 import LedgerRuntime
+import LedgerService
 import Projections
 
 struct ClaimCommand: AsyncParsableCommand {
@@ -35,42 +36,13 @@ struct ClaimShowCommand: AsyncParsableCommand {
             let knownAt = try context.knownAt(at)
             let date = asOf ?? today()
             guard let state = try context.claimState(claimID, knownAt: knownAt) else { throw LedgerError.noSuchClaim(claimID) }
-            var figures = state.figures(asOf: date, knownAt: knownAt)
-            if state.timeBarred { figures?.overdue = 0 }
+            let figures = ClaimReport.figures(state, asOf: date, knownAt: knownAt)
             if output.resolved == .json {
-                Terminal.out(ClaimShowCommand.json(state, figures: figures, asOf: date, knownAt: knownAt))
+                Terminal.out(ClaimReport.json(state, figures: figures, asOf: date, knownAt: knownAt))
             } else {
                 Terminal.out(ClaimShowCommand.table(state, figures: figures, asOf: date, knownAt: knownAt))
             }
         }
-    }
-
-    static func status(_ state: ClaimState, _ figures: ClaimState.Figures?) -> String {
-        guard let figures else { return "not yet introduced" }
-        if figures.withdrawn { return "withdrawn" }
-        // Art 67(1), 67(4): a late claim is not considered; it is never open, never overdue.
-        if state.timeBarred { return "time-barred" }
-        return figures.outstanding == 0 ? "settled" : "open"
-    }
-
-    static func json(_ state: ClaimState, figures: ClaimState.Figures?, asOf: BusinessDate, knownAt: UInt64) -> String {
-        let money = { (units: Int64) in Money(minorUnits: units, scale: state.scale).formatted }
-        var object = CanonicalObject()
-        object.set("claim", object: CanonicalObject(raw: state.canonicalJSON))
-        object.set("asOf", asOf)
-        object.set("knownAt", knownAt)
-        object.set("status", status(state, figures))
-        object.set("outstanding", money(figures?.outstanding ?? 0))
-        object.set("contested", money(figures?.contested ?? 0))
-        object.set("credited", money(figures?.credited ?? 0))
-        object.set("upheld", money(figures?.upheld ?? 0))
-        object.set("paid", money(figures?.paid ?? 0))
-        object.set("cancelled", money(figures?.cancelled ?? 0))
-        object.set("overdue", money(figures?.overdue ?? 0))
-        object.set("isOverdue", (figures?.overdue ?? 0) > 0)
-        object.set("dueDate", state.dueDate)
-        object.set("timeBarred", state.timeBarred)
-        return String(decoding: object.bytes, as: UTF8.self)
     }
 
     static func table(_ state: ClaimState, figures: ClaimState.Figures?, asOf: BusinessDate, knownAt: UInt64) -> String {
@@ -88,7 +60,7 @@ struct ClaimShowCommand: AsyncParsableCommand {
         }
         out.append(state.movements.isEmpty ? "(no movements)" : table.rendered)
         out.append("")
-        out.append("At \(asOf), as known at seq \(knownAt): \(status(state, figures))")
+        out.append("At \(asOf), as known at seq \(knownAt): \(ClaimReport.status(state, figures))")
         if let figures {
             out.append("  outstanding \(money(figures.outstanding)) · contested \(money(figures.contested)) · paid \(money(figures.paid)) · credited \(money(figures.credited)) · upheld \(money(figures.upheld))"
                        + (figures.cancelled > 0 ? " · cancelled \(money(figures.cancelled))" : ""))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Ledger
 import LedgerRuntime
+import LedgerService
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -121,77 +122,26 @@ struct IngestRunner {
     }
 }
 
-/// The one-line JSON summary of SPEC §3, and the rejected-line reports.
+/// The one-line JSON summary of SPEC §3 (LedgerService's `AppendSummary`), and the
+/// rejected-line reports on stderr and in the rejects file.
 struct Summary {
-    var linesRead = 0
-    var appended = 0
-    var duplicates = 0
-    var rejected = 0
-    var firstSeq: UInt64?
-    var lastSeq: UInt64?
+    var counts = AppendSummary()
+    var linesRead: Int { get { counts.linesRead } set { counts.linesRead = newValue } }
+    var appended: Int { counts.appended }
+    var rejected: Int { counts.rejected }
 
     mutating func add(_ result: AppendResult, chunk: IngestRunner.Chunk, multipleFiles: Bool, rejects: FileHandle?) {
         for (outcome, line) in zip(result.outcomes, chunk.lines) {
-            switch outcome {
-            case .appended(let seq):
-                appended += 1
-                if firstSeq == nil { firstSeq = seq }
-                lastSeq = seq
-            case .duplicate:
-                duplicates += 1
-            case .notAppended:
-                break
-            case .rejected(let rejection):
-                rejected += 1
-                report(rejection, line: line, file: multipleFiles ? chunk.file : nil, rejects: rejects)
+            if let rejection = counts.count(outcome) {
+                let report = RejectedLine(file: multipleFiles ? chunk.file : nil, line: line.number,
+                                          id: RejectedLine.id(of: line.bytes, length: line.length), rejection: rejection)
+                Terminal.err(report.json())
+                rejects?.write(Data((report.json(original: line.bytes) + "\n").utf8))
             }
         }
     }
 
-    private func report(_ rejection: Rejection, line: LineReader.Line, file: String?, rejects: FileHandle?) {
-        func object(original: Bool) -> String {
-            var writer = JSONWriter()
-            writer.beginObject()
-            if let file { writer.field("file", file) }
-            writer.field("line", line.number)
-            writer.field("id", lineID(line))
-            writer.field("error", rejection.code.rawValue)
-            writer.field("message", rejection.message)
-            // The original line travels with its error in the rejects file, so nothing sent is lost.
-            if original {
-                if let text = String(validating: line.bytes, as: UTF8.self) {
-                    writer.field("original", text)
-                } else {
-                    // Not UTF-8: the exact bytes travel base64-encoded, so nothing is lost.
-                    writer.field("originalBase64", Data(line.bytes).base64EncodedString())
-                }
-            }
-            writer.endObject()
-            return writer.text
-        }
-        Terminal.err(object(original: false))
-        rejects?.write(Data((object(original: true) + "\n").utf8))
-    }
-
-    private func lineID(_ line: LineReader.Line) -> String? {
-        guard line.length <= EventParser.lineBytesMax, let json = try? JSONParser.parse(line.bytes), case .string(let id)? = json["id"] else { return nil }
-        return id
-    }
-
-    func json(head: LedgerHead) -> String {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.field("appended", appended)
-        writer.field("duplicates", duplicates)
-        writer.field("rejected", rejected)
-        writer.key("firstSeq")
-        if let firstSeq { writer.int(firstSeq) } else { writer.null() }
-        writer.key("lastSeq")
-        if let lastSeq { writer.int(lastSeq) } else { writer.null() }
-        writer.field("head", head.hashHex)
-        writer.endObject()
-        return writer.text
-    }
+    func json(head: LedgerHead) -> String { counts.json(head: head) }
 }
 
 struct AppendCommand: AsyncParsableCommand {

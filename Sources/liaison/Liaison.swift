@@ -23,7 +23,7 @@ struct Liaison: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, AppendCommand.self, ImportCommand.self, ExportCommand.self,
             VerifyCommand.self, ReplayCommand.self, CaseCommand.self, ClaimCommand.self, BalancesCommand.self,
-            StatusCommand.self, BackupCommand.self, GenerateCommand.self,
+            StatusCommand.self, BackupCommand.self, GenerateCommand.self, ServeCommand.self, TokenCommand.self,
         ]
     )
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Ledger
 import LedgerRuntime
+import LedgerService
 import Projections
 
 struct ReplayCommand: AsyncParsableCommand {
@@ -36,8 +37,6 @@ struct ReplayCommand: AsyncParsableCommand {
         var differs = false
         try await runReportingErrors(format: format) {
             let log = try store.open()
-            let head = try log.head().seq
-            if let to, to > head { throw LedgerError.usage("--to \(to) is beyond the head of the ledger (seq \(head)).") }
             // With --check the live projections catch up first, and the replay goes to exactly their seq.
             var live: ProjectionSet?
             var target = to
@@ -46,14 +45,8 @@ struct ReplayCommand: AsyncParsableCommand {
                 target = try await projections.catchUp()
                 live = projections
             }
-            let replay: Replay
-            do {
-                replay = try Replay(log: log, to: target) { done, total in Terminal.progress("replayed \(done) of \(total) events") }
-            } catch let error as ProjectionError {
-                throw LedgerError.corrupt(error.description)
-            }
+            let (replay, digests) = try ReplayReport.run(log, to: target) { done, total in Terminal.progress("replayed \(done) of \(total) events") }
             Terminal.endProgress()
-            let digests = try replay.digests()
             if let dump { try ReplayCommand.write(replay, digests: digests, to: dump) }
             Terminal.out(Replay.summaryJSON(seq: replay.seq, digests: digests))
             if let live {

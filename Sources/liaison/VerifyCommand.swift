@@ -1,6 +1,7 @@
 import ArgumentParser
 import Ledger
 import LedgerRuntime
+import LedgerService
 
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,32 +27,27 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func parsedAnchors() throws -> [(seq: UInt64, hash: [UInt8])] {
         try anchors.map { text in
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let seq = UInt64(parts[0]), seq > 0, let hash = Hex.decode(parts[1].lowercased()), hash.count == 32 else {
+            guard let anchor = LedgerVerification.anchor(text) else {
                 throw ValidationError("--anchor \(text) is not SEQ:HEX (a seq and a 64-digit SHA-256 hash).")
             }
-            return (seq, hash)
+            return anchor
         }
     }
 
     func run() async throws {
         var failed = false
         try await runReportingErrors(format: output.format) {
-            let progress: (UInt64, UInt64) -> Void = { done, total in Terminal.progress("verified \(done) of \(total) events") }
-            var report: VerifyReport
-            var log: EventLog?
+            let report: VerifyReport
             if let shortfall = try EventLog.truncation(at: store.path, options: StoreOptions.environmentOptions()) {
+                // Refused by every other command; verify salvages what survives (docs/audit.md).
                 report = try EventLog.verifyTruncated(at: store.path, shortfall: shortfall, anchors: parsedAnchors())
             } else {
-                log = try store.open()
-                report = try log!.verify(anchors: parsedAnchors(), progress: progress)
-            }
-            if report.ok, let log {
+                let log = try store.open()
                 // The projections too: the live ones, caught up, must equal a replay from the log alone.
-                let problems = try await ProjectionCheck.run(log: log) { done, total in
-                    Terminal.progress("replaying \(done) of \(total) events to check the projections")
+                report = try await LedgerVerification.run(log, anchors: parsedAnchors()) { step, done, total in
+                    Terminal.progress(step == "verify" ? "verified \(done) of \(total) events"
+                                                       : "replaying \(done) of \(total) events to check the projections")
                 }
-                report = VerifyReport(events: report.events, head: report.head, problems: problems)
             }
             Terminal.endProgress()
             if output.resolved == .json {

@@ -20,6 +20,9 @@ public enum RejectCode: String, Sendable, CaseIterable, Comparable {
     case invalidPeriod = "invalid-period"
     case overlap = "overlap"
     case unknownReference = "unknown-reference"
+    /// Given by `liaison serve`, never by the ledger itself: a connector sent an event whose
+    /// `actor` is not `connector:` followed by its own name.
+    case forbiddenActor = "forbidden-actor"
 
     public static func < (lhs: RejectCode, rhs: RejectCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }

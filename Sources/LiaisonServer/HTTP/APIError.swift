@@ -1,0 +1,62 @@
+import Hummingbird
+import Ledger
+
+/// An HTTP error with a stable code and a sentence, answered as
+/// `{"error":"CODE","message":"…"}` (JSON) with its status.
+public struct APIError: HTTPResponseError, Sendable {
+    public let status: HTTPResponse.Status
+    public let code: String
+    public let message: String
+
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    public var json: String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("error", code)
+        writer.field("message", message)
+        writer.endObject()
+        return writer.text
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = Response.json(json, status: status)
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"liaison\"" }
+        return response
+    }
+
+    public static let unauthenticated = APIError(.unauthorized, "unauthenticated",
+                                                 "Send `Authorization: Bearer TOKEN` with a token from `liaison token add`.")
+    public static func forbidden(_ identity: Identity, allowed: [Role]) -> APIError {
+        APIError(.forbidden, "forbidden", "The \(identity.role.rawValue) role may not use this endpoint; it needs one of: \(allowed.map(\.rawValue).joined(separator: ", ")).")
+    }
+    public static func badRequest(_ message: String) -> APIError { APIError(.badRequest, "bad-request", message) }
+
+    /// A ledger failure as HTTP: no such case or claim is 404, a usage mistake 400, busy 503, the rest 500.
+    public static func from(_ error: LedgerError) -> APIError {
+        switch error.exitCode {
+        case 66: return APIError(.notFound, "not-found", error.message)
+        case 64: return APIError(.badRequest, "bad-request", error.message)
+        case 75: return APIError(.serviceUnavailable, "busy", error.message)
+        case 2: return APIError(.internalServerError, "corrupt", error.message)
+        default: return APIError(.internalServerError, "io-error", error.message)
+        }
+    }
+}
+
+extension Response {
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        body(text + "\n", contentType: "application/json; charset=utf-8", status: status)
+    }
+
+    static func body(_ text: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

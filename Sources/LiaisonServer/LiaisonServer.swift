@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// `liaison serve`: the ledger over HTTP (docs/api.md). Built from a backend (the store,
+/// its writer and projections), the tokens, and the options.
+public struct LiaisonServer: Sendable {
+    public struct Options: Sendable {
+        public var host = "127.0.0.1"
+        public var port = 8080
+        public var tlsCertificatePath: String?
+        public var tlsKeyPath: String?
+        public var insecureHTTP = false
+        public var limits = ServerLimits()
+
+        public init() {}
+
+        public var usesTLS: Bool { tlsCertificatePath != nil }
+
+        /// 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine.
+        public var isLoopback: Bool {
+            host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        }
+
+        /// Why these options may not run, if they may not: plain HTTP leaves the machine only
+        /// when asked for by name, and TLS needs both its files.
+        public func problem() -> String? {
+            if (tlsCertificatePath == nil) != (tlsKeyPath == nil) { return "--tls-cert and --tls-key go together." }
+            if !isLoopback && !usesTLS && !insecureHTTP {
+                return "Binding to \(host) (not loopback) needs --tls-cert and --tls-key, or an explicit --insecure-http."
+            }
+            if !(0...65_535).contains(port) { return "--port must be between 0 (any free port) and 65535." }
+            return nil
+        }
+    }
+
+    public let backend: LedgerBackend
+    public let tokens: TokenFile
+    public let sessions: SessionTable
+    public let options: Options
+    public let logger: Logger
+
+    public init(backend: LedgerBackend, tokens: TokenFile, options: Options, logger: Logger) {
+        self.backend = backend
+        self.tokens = tokens
+        self.options = options
+        self.logger = logger
+        sessions = SessionTable(countMax: options.limits.sessionsMax, lifetimeSeconds: options.limits.sessionSeconds)
+    }
+
+    /// Every route, behind the access log, metrics, error shaping and authentication.
+    public func router() -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        // Outermost first. Authentication only resolves the caller (routes decide), so it
+        // goes first and the access log can name the caller.
+        router.middlewares.add(AuthMiddleware(tokens: tokens, sessions: sessions))
+        router.middlewares.add(AccessLogMiddleware(logger: logger))
+        router.middlewares.add(MetricsMiddleware<ServerContext>())
+        router.middlewares.add(ErrorMiddleware())
+        EventRoutes.add(to: router, backend: backend)
+        ReadRoutes.add(to: router, backend: backend)
+        BalancesRoutes.add(to: router, backend: backend)
+        AuditRoutes.add(to: router, backend: backend)
+        OperationsRoutes.add(to: router, backend: backend)
+        PageRoutes.add(to: router, backend: backend, tokens: tokens, sessions: sessions, secureCookies: options.usesTLS)
+        return router
+    }
+
+    public func application() throws -> some ApplicationProtocol {
+        let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(Int64(options.limits.idleSecondsMax)))
+        let server: HTTPServerBuilder
+        if let certificate = options.tlsCertificatePath, let key = options.tlsKeyPath {
+            let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
+            let tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+            server = try .tls(.http1(configuration: http1), tlsConfiguration: tls)
+        } else {
+            server = .http1(configuration: http1)
+        }
+        let limits = options.limits
+        let logger = self.logger
+        let description = listeningDescription()
+        return Application(
+            router: router(),
+            server: server,
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil,
+                                 availableConnectionsDelegate: MaximumAvailableConnections(limits.connectionsMax, logger: logger)),
+            onServerRunning: { channel in
+                logger.notice("liaison serve: listening on \(description) (port \(channel.localAddress?.port ?? 0))")
+            },
+            logger: logger
+        )
+    }
+
+    func listeningDescription() -> String {
+        let scheme = options.usesTLS ? "https" : "http"
+        let how = options.usesTLS ? "TLS" : (options.isLoopback ? "plain HTTP on loopback" : "PLAIN HTTP OFF LOOPBACK (--insecure-http): tokens travel in clear text")
+        return "\(scheme)://\(options.host):\(options.port) [\(how)]"
+    }
+
+    /// Serves until SIGTERM or SIGINT, then stops accepting, lets every request in flight
+    /// finish (an append answers only once committed), and returns.
+    public func run() async throws {
+        let app = try application()
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        let head = try backend.log.head()
+        logger.notice("liaison serve: stopped; head seq \(head.seq) \(head.hashHex)")
+    }
+}

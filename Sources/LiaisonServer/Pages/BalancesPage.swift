@@ -1,0 +1,94 @@
+import Ledger
+import Projections
+
+/// `GET /balances`: the balances of a year for finance staff, with the filters as a plain
+/// GET form, a chart of positions per partner state, and the table with its totals.
+enum BalancesPage {
+    /// The columns shown, in the order a finance officer reads them: flows, then stocks.
+    static let columns: [(title: String, figure: String)] = [
+        ("Introduced by us", "claimsIntroduced"), ("Introduced against us", "debtsIntroduced"),
+        ("Paid to us", "claimsPaid"), ("Paid by us", "debtsPaid"),
+        ("Receivable", "receivable"), ("Payable", "payable"), ("Net position", "netPosition"),
+        ("Contested rec.", "contestedReceivable"), ("Contested pay.", "contestedPayable"),
+        ("Overdue rec.", "overdueReceivable"), ("Overdue pay.", "overduePayable"),
+        ("Time-barred rec.", "timeBarredReceivable"), ("Time-barred pay.", "timeBarredPayable"),
+    ]
+
+    static func html(report: Balances.Report, byState: Balances.Report, identity: Identity, currencies: [String], thisYear: Int) -> String {
+        let query = report.query
+        let window = query.year.map { "flows of \($0)" } ?? "flows of all time"
+        var body = """
+        <header><h1>Liaison · inter-state balances of \(HTML.escape(query.home))</h1>
+        <div class="who">\(HTML.escape(identity.name)) (\(identity.role.rawValue))<form method="post" action="/logout"><button type="submit">Sign out</button></form></div></header>
+        <main>
+        """
+        body += filters(query: query, currencies: currencies, thisYear: thisYear)
+
+        let chartCurrencies = currencies.filter { currency in byState.rows.contains { $0.currency == currency && ($0.receivable != 0 || $0.payable != 0) } }
+        body += "<div class=\"card\"><h2>Positions per partner state at \(query.asOf)</h2>"
+        body += "<p class=\"sub\">Receivable (owed to \(HTML.escape(query.home))) to the right, payable (owed by \(HTML.escape(query.home))) to the left; the dark marker is the net position. Time-barred claims are not counted (Art 67(1)). As known at seq \(query.knownAt).</p>"
+        body += "<div class=\"legend\"><span><span class=\"sw\" style=\"background:#7fbf9c\"></span>receivable</span><span><span class=\"sw\" style=\"background:#d98b84\"></span>payable</span><span><span class=\"sw\" style=\"background:#1d2733\"></span>net position</span></div>"
+        if chartCurrencies.isEmpty { body += "<p class=\"empty\">No open receivable or payable at this date.</p>" }
+        for currency in chartCurrencies {
+            if chartCurrencies.count > 1 { body += "<h2>\(HTML.escape(currency))</h2>" }
+            body += NetPositionChart.svg(rows: byState.rows, currency: currency)
+        }
+        body += "</div>"
+
+        body += "<div class=\"card\"><h2>Balances by \(query.by.rawValue): \(window), stocks at \(query.asOf)</h2>"
+        body += "<p class=\"sub\">Amounts in each currency with its own digits; a row per group and currency, then totals per zone and overall. As known at seq \(query.knownAt).</p>"
+        body += report.rows.isEmpty ? "<p class=\"empty\">No claims.</p>" : table(report)
+        body += "</div></main>"
+        return body
+    }
+
+    static func filters(query: Balances.Query, currencies: [String], thisYear: Int) -> String {
+        func option(_ value: String, _ label: String, selected: Bool) -> String {
+            "<option value=\"\(HTML.escape(value))\"\(selected ? " selected" : "")>\(HTML.escape(label))</option>"
+        }
+        var years = option("", "All time", selected: query.year == nil)
+        for year in stride(from: thisYear, through: thisYear - 15, by: -1) { years += option(String(year), String(year), selected: query.year == year) }
+        var groupings = ""
+        for grouping in Balances.Grouping.allCases {
+            let label = ["state": "Partner state", "zone": "Zone (EU / non-EU)", "category": "Category", "basis": "Basis"][grouping.rawValue] ?? grouping.rawValue
+            groupings += option(grouping.rawValue, label, selected: query.by == grouping)
+        }
+        var currencyOptions = option("", "All currencies", selected: query.currency == nil)
+        for currency in currencies { currencyOptions += option(currency, currency, selected: query.currency == currency) }
+        return """
+        <div class="card"><form class="filters" method="get" action="/balances">
+        <label>Year<select name="year">\(years)</select></label>
+        <label>Group by<select name="by">\(groupings)</select></label>
+        <label>Currency<select name="currency">\(currencyOptions)</select></label>
+        <button class="primary" type="submit">Show</button>
+        </form></div>
+        """
+    }
+
+    static func table(_ report: Balances.Report) -> String {
+        let byZone = report.query.by == .zone
+        var html = "<div class=\"scroll\"><table><thead><tr><th class=\"l\">\(byZone ? "Zone" : HTML.escape(report.query.by.rawValue.capitalized))</th>"
+        if !byZone { html += "<th class=\"l\">Zone</th>" }
+        html += "<th class=\"l\">Cur.</th>"
+        for column in columns { html += "<th>\(column.title)</th>" }
+        html += "</tr></thead><tbody>"
+        func row(_ row: Balances.Row, label: String, style: String?) -> String {
+            var cells = "<tr\(style.map { " class=\"\($0)\"" } ?? "")><td class=\"l\">\(HTML.escape(label))</td>"
+            if !byZone { cells += "<td class=\"l\">\(HTML.escape(row.zone ?? ""))</td>" }
+            cells += "<td class=\"l\">\(HTML.escape(row.currency))</td>"
+            let figures = Dictionary(uniqueKeysWithValues: row.figures.map { ($0.name, $0.units) })
+            for column in columns {
+                let units = figures[column.figure] ?? 0
+                let tone = column.figure == "netPosition" ? (units > 0 ? " class=\"pos\"" : units < 0 ? " class=\"neg\"" : "") : ""
+                cells += "<td\(tone)>\(units == 0 ? "–" : Money(minorUnits: units, scale: row.scale).grouped)</td>"
+            }
+            return cells + "</tr>"
+        }
+        for item in report.rows { html += row(item, label: item.key, style: nil) }
+        // By zone, the zone totals would repeat the rows: only the overall totals then.
+        for total in report.totals where !byZone || total.key == "all" {
+            html += row(total, label: total.key == "all" ? "Total" : "Total \(total.key)", style: total.key == "all" ? "grand" : "total")
+        }
+        return html + "</tbody></table></div>"
+    }
+}

@@ -1,0 +1,25 @@
+/// Every limit of `liaison serve` in one place (docs/api.md states them).
+public struct ServerLimits: Sendable {
+    /// Bytes in one request body; more is answered 413 `too-large`.
+    public var bodyBytesMax = 16 << 20
+    /// Lines (or array elements) in one `POST /v1/events`; more is answered 413 `too-many-lines`.
+    public var linesPerRequestMax = 65_536
+    /// Seconds a client has to send its whole request body; slower is answered 408.
+    public var bodySecondsMax = 30
+    /// Seconds a connection may sit idle before the server closes it.
+    public var idleSecondsMax = 30
+    /// Open connections; beyond it the server stops accepting until one closes.
+    public var connectionsMax = 256
+    /// Browser sessions held at once, and how long one lasts.
+    public var sessionsMax = 1024
+    public var sessionSeconds = 8 * 3600
+    /// Lines a request hands the writer at a time (the CLI's chunk): several requests then
+    /// share each commit, and no request holds a transaction long.
+    public var submitChunkLines = 2048
+
+    /// `/ready` answers 503 while a projection is further than this behind the head: a
+    /// server still catching up after a restart, or one that cannot keep up.
+    public var readyLagEventsMax: UInt64 = 4096
+
+    public init() {}
+}
