@@ -12,10 +12,9 @@ public enum BalancesReport {
 
     public static func run(_ query: Balances.Query, projections: ProjectionSet) throws -> Balances.Report {
         var accumulator = Balances.Accumulator(query: query)
-        // The walk keeps its resident set bounded by itself (ProjectionStore.forEachItem).
-        try projections.store.forEachItem("claims") { bytes in
-            accumulator.add(try ClaimState(json: JSONReader(bytes: bytes)))
-        }
+        // One snapshot, right at `knownAt` even if the projection lags (a full disk);
+        // the walk keeps its resident set bounded by itself (ProjectionStore.forEachItem).
+        try projections.store.forEachClaim(knownAt: query.knownAt) { accumulator.add($0) }
         return accumulator.report()
     }
 

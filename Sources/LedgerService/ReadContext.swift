@@ -28,6 +28,11 @@ public struct ReadContext: Sendable {
             head = try await projections.catchUp(progress: progress)
         } catch let error as ProjectionError {
             throw LedgerError.corrupt(error.description + ". Run `liaison verify`.")
+        } catch let error as LedgerError where error.isDiskFull {
+            // Catching up writes; a full disk refuses it. Reads still see the whole log:
+            // case and claim state fold their streams when the projection is behind, and
+            // balances fold the claims moved since the checkpoint.
+            head = try log.head().seq
         }
         return ReadContext(log: log, projections: projections, head: head)
     }

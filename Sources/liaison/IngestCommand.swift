@@ -68,53 +68,63 @@ struct IngestRunner {
             }
         }
 
-        for input in inputs {
-            let fd: Int32 = input == "-" ? 0 : open(input, O_RDONLY)
-            guard fd >= 0 else { throw LedgerError.io("Cannot open \(input): \(String(cString: strerror(errno))).") }
-            defer { if fd != 0 { close(fd) } }
-            var reader = LineReader(fd: fd)
-            var chunk = Chunk(file: input == "-" ? nil : input)
-            var parsed: [ParsedLine] = []
-            while true {
-                let line = try reader.next()
-                if let line {
-                    summary.linesRead += 1
-                    // Blank lines carry nothing: skipped, but they keep their numbers.
-                    if line.length == 0 || line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                    if line.length > EventParser.lineBytesMax {
-                        parsed.append(.rejected(Rejection(.tooLarge, field: nil, "the line has \(line.length) bytes; at most \(EventParser.lineBytesMax) are accepted"), id: nil))
-                    } else {
-                        parsed.append(parser.parse(line.bytes))
+        do {
+            for input in inputs {
+                let fd: Int32 = input == "-" ? 0 : open(input, O_RDONLY)
+                guard fd >= 0 else { throw LedgerError.io("Cannot open \(input): \(String(cString: strerror(errno))).") }
+                defer { if fd != 0 { close(fd) } }
+                var reader = LineReader(fd: fd)
+                var chunk = Chunk(file: input == "-" ? nil : input)
+                var parsed: [ParsedLine] = []
+                while true {
+                    let line = try reader.next()
+                    if let line {
+                        summary.linesRead += 1
+                        // Blank lines carry nothing: skipped, but they keep their numbers.
+                        if line.length == 0 || line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                        if line.length > EventParser.lineBytesMax {
+                            parsed.append(.rejected(Rejection(.tooLarge, field: nil, "the line has \(line.length) bytes; at most \(EventParser.lineBytesMax) are accepted"), id: nil))
+                        } else {
+                            parsed.append(parser.parse(line.bytes))
+                        }
+                        chunk.lines.append(line)
                     }
-                    chunk.lines.append(line)
-                }
-                if options.atomic {
-                    atomicLines.append(contentsOf: parsed)
-                    atomicChunk.lines.append(contentsOf: chunk.lines)
-                    atomicChunk.file = chunk.file
-                    parsed.removeAll()
-                    chunk.lines.removeAll()
-                    if atomicLines.count > IngestRunner.atomicLinesMax {
-                        throw LedgerError.usage("--atomic takes at most \(IngestRunner.atomicLinesMax) lines; split the input or drop --atomic.")
+                    if options.atomic {
+                        atomicLines.append(contentsOf: parsed)
+                        atomicChunk.lines.append(contentsOf: chunk.lines)
+                        atomicChunk.file = chunk.file
+                        parsed.removeAll()
+                        chunk.lines.removeAll()
+                        if atomicLines.count > IngestRunner.atomicLinesMax {
+                            throw LedgerError.usage("--atomic takes at most \(IngestRunner.atomicLinesMax) lines; split the input or drop --atomic.")
+                        }
+                        if line == nil { break }
+                        continue
+                    }
+                    if parsed.count >= IngestRunner.chunkLines || (line == nil && !parsed.isEmpty) {
+                        let batch = parsed
+                        let submitted = chunk
+                        parsed.removeAll(keepingCapacity: true)
+                        chunk = Chunk(file: submitted.file)
+                        if let flight = inFlight { try await settle(flight) }
+                        inFlight = (Task { try await writer.submit(batch, mode: mode) }, submitted)
                     }
                     if line == nil { break }
-                    continue
                 }
-                if parsed.count >= IngestRunner.chunkLines || (line == nil && !parsed.isEmpty) {
-                    let batch = parsed
-                    let submitted = chunk
-                    parsed.removeAll(keepingCapacity: true)
-                    chunk = Chunk(file: submitted.file)
-                    if let flight = inFlight { try await settle(flight) }
-                    inFlight = (Task { try await writer.submit(batch, mode: mode) }, submitted)
-                }
-                if line == nil { break }
             }
-        }
-        if let flight = inFlight { try await settle(flight) }
-        if options.atomic, !atomicLines.isEmpty {
-            let lines = atomicLines
-            try await settle((Task { try await writer.submit(lines, mode: mode, atomic: true) }, atomicChunk))
+            if let flight = inFlight { try await settle(flight) }
+            if options.atomic, !atomicLines.isEmpty {
+                let lines = atomicLines
+                try await settle((Task { try await writer.submit(lines, mode: mode, atomic: true) }, atomicChunk))
+            }
+        } catch let error as LedgerError {
+            // Stopped part-way (a full disk, say): what was committed so far is durable and
+            // the summary says so, so an operator knows where the input stands.
+            Terminal.endProgress()
+            if summary.counts.appended + summary.counts.duplicates + summary.counts.rejected > 0, let head = try? log.head() {
+                Terminal.out(summary.json(head: head))
+            }
+            throw error
         }
         Terminal.endProgress()
         Terminal.out(summary.json(head: try log.head()))
@@ -154,7 +164,7 @@ struct AppendCommand: AsyncParsableCommand {
         the same content is a duplicate (not appended, not an error), so resending a file \
         after a failure is safe. Rejected lines go to stderr as JSON ({"line":N,"id":…,"error":CODE,"message":…}) \
         and, with --rejects, to a file. Prints one JSON summary on stdout.
-        Exit: 0 all accepted · 65 some lines rejected.
+        Exit: 0 all accepted · 65 some lines rejected · 74 I/O error or full disk (the summary of what was committed is still printed).
 
         Examples:
           liaison append --store ./demo events.jsonl

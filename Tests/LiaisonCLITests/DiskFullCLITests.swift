@@ -57,6 +57,26 @@ struct DiskFullCLITests {
         #expect(stored == Array(ids.prefix(stored.count)))
         let verify = try cli.run(["verify", "--store", store])
         #expect(verify.code == 0, "\(verify.stdout)\(verify.stderr)")
+        // The failed append still printed the summary of what it committed.
+        let partial = try #require(jsonObject(full.stdout))
+        #expect(partial["appended"] as? Int == stored.count)
+        #expect(partial["lastSeq"] as? Int == stored.count)
+
+        // Reads work on the full disk although the projections cannot be caught up there:
+        // balances over the stored claims, computed here from the export alone.
+        let events = export.stdout.split(separator: "\n").compactMap { jsonObject(String($0)) }
+        let introduced = events.filter { $0["type"] as? String == "ClaimIntroduced" }
+            .compactMap { LoadCLITests.cents(($0["data"] as? [String: Any])?["amount"]) }.reduce(0, +)
+        let paid = events.filter { $0["type"] as? String == "PaymentRecorded" }
+            .compactMap { LoadCLITests.cents(($0["data"] as? [String: Any])?["amount"]) }.reduce(0, +)
+        let balances = try cli.run(["balances", "--store", store, "--year", "2025", "--format", "json"])
+        #expect(balances.code == 0, "\(balances.stderr)")
+        let totals = (jsonObject(balances.stdout)?["totals"] as? [[String: Any]])?.first { $0["key"] as? String == "all" }
+        #expect(LoadCLITests.cents(totals?["debtsIntroduced"]) == introduced)
+        #expect(LoadCLITests.cents(totals?["debtsPaid"]) == paid)
+        let claim = try cli.run(["claim", "show", "--store", store, "full-K-0", "--format", "json"])
+        #expect(claim.code == 0, "\(claim.stderr)")
+        #expect(jsonObject(claim.stdout)?["paid"] as? String == "50.00")
 
         // Moved to a larger disk, the same command completes: the rest once, nothing twice.
         let moved = cli.path("moved")
