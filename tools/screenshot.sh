@@ -53,6 +53,6 @@ done
 
 curl -sS -c "$work/jar" -o /dev/null --data-urlencode "token=$token" "http://127.0.0.1:$port/login"
 curl -sS -b "$work/jar" -o "$work/balances.html" --fail "http://127.0.0.1:$port/balances?year=$year&by=$by"
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1440,1700 \
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1440,2300 \
   --screenshot="$out" "file://$work/balances.html" 2> "$work/chromium.log" || { cat "$work/chromium.log" >&2; exit 1; }
 echo "wrote $out"

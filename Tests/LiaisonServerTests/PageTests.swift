@@ -30,6 +30,9 @@ struct PageTests {
                 // The DE row's net position, from the fixture: (1000.10 + 250.25 - 300.10) - (400.00 - 100.00).
                 #expect(html.contains("650.25"))
                 #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                // The fixture has EUR and CHF: EUR (more partners) is charted, a link switches to CHF.
+                #expect(html.contains("chart=CHF"))
+                #expect(!html.contains("chart=EUR"))
             }
             // The cookie never opens the API (no cross-site posting with a logged-in browser).
             try await client.execute(uri: "/v1/balances", method: .get, headers: headers) { #expect($0.status == .unauthorized) }

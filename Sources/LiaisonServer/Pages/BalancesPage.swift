@@ -14,7 +14,8 @@ enum BalancesPage {
         ("Time-barred rec.", "timeBarredReceivable"), ("Time-barred pay.", "timeBarredPayable"),
     ]
 
-    static func html(report: Balances.Report, byState: Balances.Report, identity: Identity, currencies: [String], thisYear: Int) -> String {
+    static func html(report: Balances.Report, byState: Balances.Report, identity: Identity, currencies: [String], chart requested: String?,
+                     link: (String) -> String, thisYear: Int) -> String {
         let query = report.query
         let window = query.year.map { "flows of \($0)" } ?? "flows of all time"
         var body = """
@@ -23,15 +24,26 @@ enum BalancesPage {
         <main>
         """
         body += filters(query: query, currencies: currencies, thisYear: thisYear)
+        body += summary(report)
 
-        let chartCurrencies = currencies.filter { currency in byState.rows.contains { $0.currency == currency && ($0.receivable != 0 || $0.payable != 0) } }
-        body += "<div class=\"card\"><h2>Positions per partner state at \(query.asOf)</h2>"
-        body += "<p class=\"sub\">Receivable (owed to \(HTML.escape(query.home))) to the right, payable (owed by \(HTML.escape(query.home))) to the left; the dark marker is the net position. Time-barred claims are not counted (Art 67(1)). As known at seq \(query.knownAt).</p>"
+        // One chart, one currency (amounts in different currencies are not comparable): the
+        // one asked for, else the one with the most partners; links switch without script.
+        let charted = currencies.filter { currency in byState.rows.contains { $0.currency == currency && ($0.receivable != 0 || $0.payable != 0) } }
+        let partners = { (currency: String) in byState.rows.filter { $0.currency == currency }.count }
+        let shown = requested.flatMap { charted.contains($0) ? $0 : nil }
+            ?? charted.max { partners($0) != partners($1) ? partners($0) < partners($1) : $0 > $1 }
+        body += "<div class=\"card\"><h2>Positions per partner state at \(query.asOf)\(shown.map { " · \(HTML.escape($0))" } ?? "")</h2>"
+        body += "<p class=\"sub\">Receivable (owed to \(HTML.escape(query.home))) to the right, payable (owed by \(HTML.escape(query.home))) to the left; the dark marker is the net position. The \(NetPositionChart.statesMax) largest net positions; every partner is in the table below. Time-barred claims are not counted (Art 67(1)).</p>"
+        if charted.count > 1 {
+            body += "<p class=\"tabs\">Currency: " + charted.map { currency in
+                currency == shown ? "<strong>\(HTML.escape(currency))</strong>" : "<a href=\"\(HTML.escape(link(currency)))\">\(HTML.escape(currency))</a>"
+            }.joined(separator: " ") + "</p>"
+        }
         body += "<div class=\"legend\"><span><span class=\"sw\" style=\"background:#7fbf9c\"></span>receivable</span><span><span class=\"sw\" style=\"background:#d98b84\"></span>payable</span><span><span class=\"sw\" style=\"background:#1d2733\"></span>net position</span></div>"
-        if chartCurrencies.isEmpty { body += "<p class=\"empty\">No open receivable or payable at this date.</p>" }
-        for currency in chartCurrencies {
-            if chartCurrencies.count > 1 { body += "<h2>\(HTML.escape(currency))</h2>" }
-            body += NetPositionChart.svg(rows: byState.rows, currency: currency)
+        if let shown {
+            body += NetPositionChart.svg(rows: byState.rows, currency: shown)
+        } else {
+            body += "<p class=\"empty\">No open receivable or payable at this date.</p>"
         }
         body += "</div>"
 
@@ -40,6 +52,30 @@ enum BalancesPage {
         body += report.rows.isEmpty ? "<p class=\"empty\">No claims.</p>" : table(report)
         body += "</div></main>"
         return body
+    }
+
+    /// The overall totals per currency first: what a reader wants before the detail.
+    static func summary(_ report: Balances.Report) -> String {
+        let totals = report.totals.filter { $0.key == "all" }
+        guard !totals.isEmpty else { return "" }
+        var html = "<div class=\"card\"><h2>Totals at \(report.query.asOf)</h2><div class=\"scroll\"><table class=\"summary\"><thead><tr><th class=\"l\">Currency</th>"
+        let figures: [(String, (Balances.Row) -> Int64)] = [
+            ("Receivable", { $0.receivable }), ("Payable", { $0.payable }), ("Net position", { $0.netPosition }),
+            ("Overdue rec.", { $0.overdueReceivable }), ("Overdue pay.", { $0.overduePayable }),
+            ("Contested rec.", { $0.contestedReceivable }), ("Contested pay.", { $0.contestedPayable }),
+        ]
+        for (title, _) in figures { html += "<th>\(title)</th>" }
+        html += "</tr></thead><tbody>"
+        for total in totals {
+            html += "<tr><td class=\"l\"><strong>\(HTML.escape(total.currency))</strong></td>"
+            for (title, value) in figures {
+                let units = value(total)
+                let tone = title == "Net position" ? (units > 0 ? " class=\"pos\"" : units < 0 ? " class=\"neg\"" : "") : ""
+                html += "<td\(tone)>\(title == "Net position" ? NetPositionChart.signed(units, scale: total.scale) : Money(minorUnits: units, scale: total.scale).grouped)</td>"
+            }
+            html += "</tr>"
+        }
+        return html + "</tbody></table></div></div>"
     }
 
     static func filters(query: Balances.Query, currencies: [String], thisYear: Int) -> String {

@@ -74,5 +74,7 @@ enum HTML {
     .login input{width:100%;margin:6px 0 14px}
     .empty{color:var(--muted);font-style:italic}
     .scroll{overflow-x:auto}
+    .tabs{margin:0 0 6px;font-size:13px}.tabs a{color:var(--accent);margin:0 4px}.tabs strong{margin:0 4px}
+    table.summary td,table.summary th{font-size:13.5px;padding:6px 12px}
     """
 }

@@ -63,7 +63,13 @@ enum PageRoutes {
             var all = effective
             all.currency = nil
             let currencies = Array(Set((effective.currency == nil ? report : try await all.report(backend)).rows.map(\.currency))).sorted()
-            return HTML.page(title: "Balances", body: BalancesPage.html(report: report, byState: byState, identity: identity, currencies: currencies, thisYear: thisYear))
+            // Links that switch the chart's currency keep every other choice of the form.
+            let kept = Query(request).parameters.filter { $0.0 != "chart" }
+            let link = { (currency: String) in
+                "/balances?" + (kept + [("chart", currency)]).map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            }
+            return HTML.page(title: "Balances", body: BalancesPage.html(report: report, byState: byState, identity: identity, currencies: currencies,
+                                                                        chart: Query(request).text("chart"), link: link, thisYear: thisYear))
         }
     }
 
