@@ -55,8 +55,9 @@ done
 [ -n "$port" ] || { cat "$work/serve.log" >&2; echo "the server did not start" >&2; exit 1; }
 
 result="$("$load" "http://127.0.0.1:$port" "$work/credentials" "$connectors" "$each" "$per" "$seconds")"
+commits="$(curl -sS "http://127.0.0.1:$port/metrics" | grep '^liaison_writer_commits ' | awk '{printf "%d", $2}')"
 kill -TERM "$pid"
 wait "$pid"
 pid=""
 stored="$("$bin" status --store "$work/store" --format json 2>/dev/null | grep -o '"seq":[0-9]*' | head -n 1 | grep -o '[0-9]*' || echo "?")"
-echo "$result" | sed "s/}\$/,\"eventsStored\":$stored}/"
+echo "$result" | sed "s/}\$/,\"eventsStored\":$stored,\"commits\":${commits:-null}}/"
