@@ -83,23 +83,26 @@ public struct LiaisonServer: Sendable {
         }
         let limits = options.limits
         let logger = self.logger
-        let description = listeningDescription()
+        let options = self.options
         return Application(
             router: router(),
             server: server,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil,
                                  availableConnectionsDelegate: MaximumAvailableConnections(limits.connectionsMax, logger: logger)),
             onServerRunning: { channel in
-                logger.notice("liaison serve: listening on \(description) (port \(channel.localAddress?.port ?? 0))")
+                // "(port N)" ends the line: scripts and tests read the port from it (with --port 0).
+                let port = channel.localAddress?.port ?? options.port
+                logger.notice("liaison serve: listening on \(LiaisonServer.listeningDescription(options, port: port)) (port \(port))")
             },
             logger: logger
         )
     }
 
-    func listeningDescription() -> String {
+    static func listeningDescription(_ options: Options, port: Int) -> String {
         let scheme = options.usesTLS ? "https" : "http"
         let how = options.usesTLS ? "TLS" : (options.isLoopback ? "plain HTTP on loopback" : "PLAIN HTTP OFF LOOPBACK (--insecure-http): tokens travel in clear text")
-        return "\(scheme)://\(options.host):\(options.port) [\(how)]"
+        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+        return "\(scheme)://\(host):\(port) [\(how)]"
     }
 
     /// Serves until SIGTERM or SIGINT, then stops accepting, lets every request in flight
