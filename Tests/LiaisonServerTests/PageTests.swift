@@ -34,6 +34,12 @@ struct PageTests {
                 #expect(html.contains("chart=CHF"))
                 #expect(!html.contains("chart=EUR"))
             }
+            try await client.execute(uri: "/balances?year=2025&by=zone&currency=CHF", method: .get, headers: headers) { response in
+                let html = response.body.text
+                #expect(html.contains("Positions per partner state at 2025-12-31 · CHF"), "a currency filter charts that currency")
+                #expect(html.contains("<option value=\"EUR\">EUR</option>"), "the other currencies stay selectable")
+                #expect(html.contains("700.50"), "CH's receivable in CHF")
+            }
             // The cookie never opens the API (no cross-site posting with a logged-in browser).
             try await client.execute(uri: "/v1/balances", method: .get, headers: headers) { #expect($0.status == .unauthorized) }
             try await client.execute(uri: "/logout", method: .post, headers: headers) { #expect($0.status == .seeOther) }
