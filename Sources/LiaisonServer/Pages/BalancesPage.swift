@@ -4,15 +4,19 @@ import Projections
 /// `GET /balances`: the balances of a year for finance staff, with the filters as a plain
 /// GET form, a chart of positions per partner state, and the table with its totals.
 enum BalancesPage {
-    /// The columns shown, in the order a finance officer reads them: flows, then stocks.
-    static let columns: [(title: String, figure: String)] = [
-        ("Introduced by us", "claimsIntroduced"), ("Introduced against us", "debtsIntroduced"),
-        ("Paid to us", "claimsPaid"), ("Paid by us", "debtsPaid"),
+    /// Two tables, as the CLI prints them: the flows of the window, then the stocks at the
+    /// as-of date; each fits a screen without scrolling sideways.
+    static let flows: [(title: String, figure: String)] = [
+        ("Introduced by us", "claimsIntroduced"), ("Introduced against us", "debtsIntroduced"), ("Balance", "introducedBalance"),
+        ("Paid to us", "claimsPaid"), ("Paid by us", "debtsPaid"), ("Balance", "paidBalance"),
+    ]
+    static let stocks: [(title: String, figure: String)] = [
         ("Receivable", "receivable"), ("Payable", "payable"), ("Net position", "netPosition"),
         ("Contested rec.", "contestedReceivable"), ("Contested pay.", "contestedPayable"),
         ("Overdue rec.", "overdueReceivable"), ("Overdue pay.", "overduePayable"),
         ("Time-barred rec.", "timeBarredReceivable"), ("Time-barred pay.", "timeBarredPayable"),
     ]
+    static let signedFigures: Set<String> = ["introducedBalance", "paidBalance", "netPosition"]
 
     static func html(report: Balances.Report, byState: Balances.Report, identity: Identity, currencies: [String], chart requested: String?,
                      link: (String) -> String, thisYear: Int) -> String {
@@ -47,9 +51,14 @@ enum BalancesPage {
         }
         body += "</div>"
 
-        body += "<div class=\"card\"><h2>Balances by \(query.by.rawValue): \(window), stocks at \(query.asOf)</h2>"
-        body += "<p class=\"sub\">Amounts in each currency with its own digits; a row per group and currency, then totals per zone and overall. As known at seq \(query.knownAt).</p>"
-        body += report.rows.isEmpty ? "<p class=\"empty\">No claims.</p>" : table(report)
+        let grouping = ["state": "partner state", "zone": "zone", "category": "category", "basis": "basis"][query.by.rawValue] ?? query.by.rawValue
+        body += "<div class=\"card\"><h2>Stocks at \(query.asOf) by \(grouping)</h2>"
+        body += "<p class=\"sub\">What is owed at the date: receivable and payable exclude time-barred claims (shown apart); overdue is past the Art 67(5) due date. A row per group and currency, then totals per zone and overall. As known at seq \(query.knownAt).</p>"
+        body += report.rows.isEmpty ? "<p class=\"empty\">No claims.</p>" : table(report, columns: stocks)
+        body += "</div>"
+        body += "<div class=\"card\"><h2>Flows: \(window) by \(grouping)</h2>"
+        body += "<p class=\"sub\">Claims introduced by \(HTML.escape(query.home)) (creditor) and against it (debtor) by introduction date; payments, advances included, by payment date.</p>"
+        body += report.rows.isEmpty ? "<p class=\"empty\">No claims.</p>" : table(report, columns: flows)
         body += "</div></main>"
         return body
     }
@@ -101,7 +110,7 @@ enum BalancesPage {
         """
     }
 
-    static func table(_ report: Balances.Report) -> String {
+    static func table(_ report: Balances.Report, columns: [(title: String, figure: String)]) -> String {
         let byZone = report.query.by == .zone
         var html = "<div class=\"scroll\"><table><thead><tr><th class=\"l\">\(byZone ? "Zone" : HTML.escape(report.query.by.rawValue.capitalized))</th>"
         if !byZone { html += "<th class=\"l\">Zone</th>" }
@@ -115,8 +124,10 @@ enum BalancesPage {
             let figures = Dictionary(uniqueKeysWithValues: row.figures.map { ($0.name, $0.units) })
             for column in columns {
                 let units = figures[column.figure] ?? 0
-                let tone = column.figure == "netPosition" ? (units > 0 ? " class=\"pos\"" : units < 0 ? " class=\"neg\"" : "") : ""
-                cells += "<td\(tone)>\(units == 0 ? "–" : Money(minorUnits: units, scale: row.scale).grouped)</td>"
+                let signed = signedFigures.contains(column.figure)
+                let tone = signed ? (units > 0 ? " class=\"pos\"" : units < 0 ? " class=\"neg\"" : "") : ""
+                let text = units == 0 ? "–" : signed ? NetPositionChart.signed(units, scale: row.scale) : Money(minorUnits: units, scale: row.scale).grouped
+                cells += "<td\(tone)>\(text)</td>"
             }
             return cells + "</tr>"
         }
