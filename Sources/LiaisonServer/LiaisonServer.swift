@@ -6,6 +6,7 @@ import NIOSSL
 import Logging
 import NIOCore
 import ServiceLifecycle
+import UnixSignals
 
 /// `liaison serve`: the ledger over HTTP (docs/api.md). Built from a backend (the store,
 /// its writer and projections), the tokens, and the options.
@@ -16,6 +17,8 @@ public struct LiaisonServer: Sendable {
         public var tlsCertificatePath: String?
         public var tlsKeyPath: String?
         public var insecureHTTP = false
+        /// The tokens file, re-read on SIGHUP (nil: the tokens given stay as they are).
+        public var tokensPath: String?
         public var limits = ServerLimits()
 
         public init() {}
@@ -40,14 +43,14 @@ public struct LiaisonServer: Sendable {
     }
 
     public let backend: LedgerBackend
-    public let tokens: TokenFile
+    public let tokens: TokenStore
     public let sessions: SessionTable
     public let options: Options
     public let logger: Logger
 
     public init(backend: LedgerBackend, tokens: TokenFile, options: Options, logger: Logger) {
         self.backend = backend
-        self.tokens = tokens
+        self.tokens = TokenStore(tokens)
         self.options = options
         self.logger = logger
         sessions = SessionTable(countMax: options.limits.sessionsMax, lifetimeSeconds: options.limits.sessionSeconds)
@@ -98,6 +101,20 @@ public struct LiaisonServer: Sendable {
         )
     }
 
+    /// Re-reads the tokens file: new tokens work at once, removed ones stop working and
+    /// their browser sessions end. A file that does not parse changes nothing (logged).
+    public func reloadTokens() {
+        guard let path = options.tokensPath else { return }
+        do {
+            let file = try TokenFile.load(path)
+            tokens.replace(file)
+            sessions.keepOnly(file.entries.map { Identity(role: $0.role, name: $0.name) })
+            logger.notice("liaison serve: SIGHUP: \(file.entries.count) token(s) loaded from \(path)")
+        } catch {
+            logger.error("liaison serve: SIGHUP: the tokens file was not reloaded, the previous tokens stay in force: \(error)")
+        }
+    }
+
     static func listeningDescription(_ options: Options, port: Int) -> String {
         let scheme = options.usesTLS ? "https" : "http"
         let how = options.usesTLS ? "TLS" : (options.isLoopback ? "plain HTTP on loopback" : "PLAIN HTTP OFF LOOPBACK (--insecure-http): tokens travel in clear text")
@@ -106,11 +123,17 @@ public struct LiaisonServer: Sendable {
     }
 
     /// Serves until SIGTERM or SIGINT, then stops accepting, lets every request in flight
-    /// finish (an append answers only once committed), and returns.
+    /// finish (an append answers only once committed), and returns. SIGHUP re-reads the
+    /// tokens file.
     public func run() async throws {
         let app = try application()
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { for await _ in hangups { self.reloadTokens() } }
+            try await group.run()
+            tasks.cancelAll()
+        }
         let head = try backend.log.head()
         logger.notice("liaison serve: stopped; head seq \(head.seq) \(head.hashHex)")
     }

@@ -47,7 +47,7 @@ struct TLSTests {
         options.tlsKeyPath = key
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let https = LiaisonServer(backend: server.server.backend, tokens: server.server.tokens, options: options, logger: logger)
+        let https = LiaisonServer(backend: server.server.backend, tokens: server.server.tokens.current, options: options, logger: logger)
         let finance = server.tokens[.finance]!
         try await https.application().test(.ahc(.https)) { client in
             try await client.execute(uri: "/v1/balances?year=2025", method: .get, headers: server.headers(.finance)) { response in

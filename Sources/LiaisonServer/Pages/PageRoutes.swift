@@ -11,7 +11,7 @@ enum PageRoutes {
     /// Bytes of a login form: a token and a little more.
     static let loginBytesMax = 4096
 
-    static func add(to router: Router<ServerContext>, backend: LedgerBackend, tokens: TokenFile, sessions: SessionTable, secureCookies: Bool) {
+    static func add(to router: Router<ServerContext>, backend: LedgerBackend, tokens: TokenStore, sessions: SessionTable, secureCookies: Bool) {
         router.get("/login") { _, _ in HTML.page(title: "Sign in", body: LoginPage.html()) }
         router.post("/login") { request, _ in
             let body = try await request.collectBounded(bytesMax: loginBytesMax, secondsMax: 10)
