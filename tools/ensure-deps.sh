@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the project needs from Debian's packages, only when missing:
-# liblmdb-dev (LMDB headers and library, found through pkg-config) and pkg-config.
+# liblmdb-dev (LMDB headers and library, found through pkg-config), pkg-config, and
+# openssl (the server's TLS test makes a throwaway certificate with it).
 set -euo pipefail
 missing=()
 dpkg -s liblmdb-dev >/dev/null 2>&1 || missing+=(liblmdb-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages..." >&2
   sudo_cmd=""

@@ -1,3 +1,4 @@
+import Dispatch
 import Ledger
 import LedgerRuntime
 
@@ -5,8 +6,14 @@ import LedgerRuntime
 /// anchor, then (when all that holds) the live projections against a replay.
 public enum LedgerVerification {
     public static func run(_ log: EventLog, anchors: [(seq: UInt64, hash: [UInt8])],
-                           progress: ((String, UInt64, UInt64) -> Void)? = nil) async throws -> VerifyReport {
-        let report = try log.verify(anchors: anchors) { done, total in progress?("verify", done, total) }
+                           progress: (@Sendable (String, UInt64, UInt64) -> Void)? = nil) async throws -> VerifyReport {
+        // The chain, validation and index checks read the whole log synchronously: on a
+        // dispatch queue, so a server's cooperative threads stay free for its requests.
+        let report: VerifyReport = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try log.verify(anchors: anchors) { done, total in progress?("verify", done, total) } })
+            }
+        }
         guard report.ok else { return report }
         let problems = try await ProjectionCheck.run(log: log) { done, total in progress?("replay", done, total) }
         return VerifyReport(events: report.events, head: report.head, problems: problems)

@@ -6,6 +6,7 @@ import NIOSSL
 import Logging
 import NIOCore
 import ServiceLifecycle
+import UnixSignals
 
 /// `liaison serve`: the ledger over HTTP (docs/api.md). Built from a backend (the store,
 /// its writer and projections), the tokens, and the options.
@@ -16,6 +17,8 @@ public struct LiaisonServer: Sendable {
         public var tlsCertificatePath: String?
         public var tlsKeyPath: String?
         public var insecureHTTP = false
+        /// The tokens file, re-read on SIGHUP (nil: the tokens given stay as they are).
+        public var tokensPath: String?
         public var limits = ServerLimits()
 
         public init() {}
@@ -40,14 +43,14 @@ public struct LiaisonServer: Sendable {
     }
 
     public let backend: LedgerBackend
-    public let tokens: TokenFile
+    public let tokens: TokenStore
     public let sessions: SessionTable
     public let options: Options
     public let logger: Logger
 
     public init(backend: LedgerBackend, tokens: TokenFile, options: Options, logger: Logger) {
         self.backend = backend
-        self.tokens = tokens
+        self.tokens = TokenStore(tokens)
         self.options = options
         self.logger = logger
         sessions = SessionTable(countMax: options.limits.sessionsMax, lifetimeSeconds: options.limits.sessionSeconds)
@@ -83,31 +86,54 @@ public struct LiaisonServer: Sendable {
         }
         let limits = options.limits
         let logger = self.logger
-        let description = listeningDescription()
+        let options = self.options
         return Application(
             router: router(),
             server: server,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil,
                                  availableConnectionsDelegate: MaximumAvailableConnections(limits.connectionsMax, logger: logger)),
             onServerRunning: { channel in
-                logger.notice("liaison serve: listening on \(description) (port \(channel.localAddress?.port ?? 0))")
+                // "(port N)" ends the line: scripts and tests read the port from it (with --port 0).
+                let port = channel.localAddress?.port ?? options.port
+                logger.notice("liaison serve: listening on \(LiaisonServer.listeningDescription(options, port: port)) (port \(port))")
             },
             logger: logger
         )
     }
 
-    func listeningDescription() -> String {
+    /// Re-reads the tokens file: new tokens work at once, removed ones stop working and
+    /// their browser sessions end. A file that does not parse changes nothing (logged).
+    public func reloadTokens() {
+        guard let path = options.tokensPath else { return }
+        do {
+            let file = try TokenFile.load(path)
+            tokens.replace(file)
+            sessions.keepOnly(file.entries.map { Identity(role: $0.role, name: $0.name) })
+            logger.notice("liaison serve: SIGHUP: \(file.entries.count) token(s) loaded from \(path)")
+        } catch {
+            logger.error("liaison serve: SIGHUP: the tokens file was not reloaded, the previous tokens stay in force: \(error)")
+        }
+    }
+
+    static func listeningDescription(_ options: Options, port: Int) -> String {
         let scheme = options.usesTLS ? "https" : "http"
         let how = options.usesTLS ? "TLS" : (options.isLoopback ? "plain HTTP on loopback" : "PLAIN HTTP OFF LOOPBACK (--insecure-http): tokens travel in clear text")
-        return "\(scheme)://\(options.host):\(options.port) [\(how)]"
+        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+        return "\(scheme)://\(host):\(port) [\(how)]"
     }
 
     /// Serves until SIGTERM or SIGINT, then stops accepting, lets every request in flight
-    /// finish (an append answers only once committed), and returns.
+    /// finish (an append answers only once committed), and returns. SIGHUP re-reads the
+    /// tokens file.
     public func run() async throws {
         let app = try application()
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { for await _ in hangups { self.reloadTokens() } }
+            try await group.run()
+            tasks.cancelAll()
+        }
         let head = try backend.log.head()
         logger.notice("liaison serve: stopped; head seq \(head.seq) \(head.hashHex)")
     }

@@ -606,6 +606,15 @@ enum OpenAPIDocument {
               "pattern": "^[A-Z]{3}$"
             },
             "description": "Only this currency."
+          },
+          {
+            "name": "chart",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Z]{3}$"
+            },
+            "description": "The currency of the chart (default: the currency filter, else the one with the most partners)."
           }
         ],
         "responses": {
@@ -695,7 +704,7 @@ enum OpenAPIDocument {
     },
     "/metrics": {
       "get": {
-        "summary": "Prometheus metrics: events appended, rejections by code, request latency histograms by route, projection lag.",
+        "summary": "Prometheus metrics: events appended, rejections by code, request latency histograms by route, projection lag, writer commits.",
         "operationId": "metrics",
         "responses": {
           "200": {

@@ -13,7 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
         Requests carry `Authorization: Bearer TOKEN`, a token made by `liaison token add`; \
         each token has a role (connector, auditor, finance, admin). Binding to anything but \
         loopback needs --tls-cert and --tls-key, or an explicit --insecure-http. SIGTERM or \
-        SIGINT stops accepting, finishes and commits what is in flight, and exits 0. \
+        SIGINT stops accepting, finishes and commits what is in flight, and exits 0; \
+        SIGHUP re-reads the tokens file. \
         The endpoints are in docs/api.md and at GET /openapi.json.
 
         Examples:
@@ -39,6 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.tlsCertificatePath = tlsCertificate
         options.tlsKeyPath = tlsKey
         options.insecureHTTP = insecureHTTP
+        options.tokensPath = tokens
         return options
     }
 

@@ -19,7 +19,7 @@ struct TokenAddCommand: AsyncParsableCommand {
         The file gets a line `ROLE NAME SHA256-HEX`; the token itself is printed on stdout \
         and kept nowhere, so copy it now. Roles: connector (POST /v1/events, only as actor \
         connector:NAME), auditor, finance, admin. To revoke a token, delete its line and \
-        restart the server.
+        send the server SIGHUP (it re-reads the file).
 
         Example:
           liaison token add --role connector --name eessi-ap --tokens ./tokens

@@ -30,6 +30,15 @@ struct PageTests {
                 // The DE row's net position, from the fixture: (1000.10 + 250.25 - 300.10) - (400.00 - 100.00).
                 #expect(html.contains("650.25"))
                 #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                // The fixture has EUR and CHF: EUR (more partners) is charted, a link switches to CHF.
+                #expect(html.contains("chart=CHF"))
+                #expect(!html.contains("chart=EUR"))
+            }
+            try await client.execute(uri: "/balances?year=2025&by=zone&currency=CHF", method: .get, headers: headers) { response in
+                let html = response.body.text
+                #expect(html.contains("Positions per partner state at 2025-12-31 · CHF"), "a currency filter charts that currency")
+                #expect(html.contains("<option value=\"EUR\">EUR</option>"), "the other currencies stay selectable")
+                #expect(html.contains("700.50"), "CH's receivable in CHF")
             }
             // The cookie never opens the API (no cross-site posting with a logged-in browser).
             try await client.execute(uri: "/v1/balances", method: .get, headers: headers) { #expect($0.status == .unauthorized) }

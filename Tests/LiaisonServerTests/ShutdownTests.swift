@@ -10,13 +10,6 @@ import Glibc
 /// SIGTERM while connectors post: the built `liaison serve` stops accepting, finishes what
 /// is in flight, exits 0, and every event it acknowledged (200) is in the store.
 struct ShutdownTests {
-    final class Output: @unchecked Sendable {
-        private var data = Data()
-        private let lock = NSLock()
-        func append(_ more: Data) { lock.lock(); data.append(more); lock.unlock() }
-        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
-    }
-
     final class Acknowledged: @unchecked Sendable {
         private var ids: [String] = []
         private let lock = NSLock()
@@ -25,36 +18,11 @@ struct ShutdownTests {
     }
 
     @Test func sigtermLosesNothingAcknowledged() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-sigterm-\(ProcessInfo.processInfo.processIdentifier)").path
-        try? FileManager.default.removeItem(atPath: directory)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = directory + "/store", tokens = directory + "/tokens"
-        _ = try ReadParityTests.cli(["init", "--store", store, "--home", "FR"])
-        let token = try ReadParityTests.cli(["token", "add", "--role", "connector", "--name", "eessi", "--tokens", tokens])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let serve = try ServeProcess(name: "sigterm")
+        let token = try serve.addToken(role: "connector", name: "eessi")
         #expect(token.hasPrefix("lsn_"))
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ReadParityTests.binary)
-        process.arguments = ["serve", "--store", store, "--tokens", tokens, "--port", "0"]
-        let stderr = Pipe(), output = Output()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        stderr.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-
-        // The port the kernel gave, from the startup log line "… (port N)".
-        var port: Int?
-        for _ in 0..<600 where port == nil {
-            if let range = output.text.range(of: #"\(port (\d+)\)"#, options: .regularExpression) {
-                port = Int(output.text[range].dropFirst(6).dropLast())
-            } else {
-                try await Task.sleep(for: .milliseconds(50))
-            }
-        }
-        let base = "http://127.0.0.1:\(try #require(port, "no port in: \(output.text)"))"
+        try await serve.start()
+        let process = serve.process, base = serve.base, store = serve.store, output = serve.output
 
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let acknowledged = Acknowledged()
@@ -96,5 +64,6 @@ struct ShutdownTests {
         let stored = Set(exported.split(separator: "\n").compactMap { jsonObject(String($0))?["id"] as? String })
         let missing = acknowledged.all.filter { !stored.contains($0) }
         #expect(missing.isEmpty, "acknowledged but not stored: \(missing.prefix(5))")
+        withExtendedLifetime(serve) {}  // its deinit removes the store: not before here
     }
 }

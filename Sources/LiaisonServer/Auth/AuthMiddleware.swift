@@ -5,7 +5,7 @@ import Hummingbird
 /// It never rejects: each route says which roles it takes (`ServerContext.require`).
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = ServerContext
-    let tokens: TokenFile
+    let tokens: TokenStore
     let sessions: SessionTable
 
     static let cookieName = "liaison_session"

@@ -49,6 +49,11 @@ public final class SessionTable: Sendable {
         }
     }
 
+    /// Ends every session whose identity is not in `identities` (its token was revoked).
+    public func keepOnly(_ identities: [Identity]) {
+        sessions.withLock { table in table = table.filter { identities.contains($0.value.identity) } }
+    }
+
     public func close(_ id: String) { _ = sessions.withLock { $0.removeValue(forKey: id) } }
 
     public var count: Int { sessions.withLock { $0.count } }

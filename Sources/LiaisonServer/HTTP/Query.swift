@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import Ledger
 
@@ -7,7 +6,8 @@ struct Query {
     let parameters: [(String, String)]
 
     init(_ request: Request) {
-        parameters = request.uri.queryParameters.map { (String($0.key), String($0.value).removingPercentEncoding ?? String($0.value)) }
+        // Hummingbird has already percent-decoded the values.
+        parameters = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
     }
 
     func text(_ name: String) -> String? { parameters.last(where: { $0.0 == name })?.1 }

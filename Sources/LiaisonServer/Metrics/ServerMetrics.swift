@@ -17,6 +17,7 @@ public final class ServerMetrics: Sendable {
     private let appendedCounter: CoreMetrics.Counter
     private let rejectedCounters: [RejectCode: CoreMetrics.Counter]
     private let lagGauges: [String: CoreMetrics.Gauge]
+    private let commitsGauge: CoreMetrics.Gauge
 
     private init() {
         registry = PrometheusCollectorRegistry()
@@ -34,11 +35,14 @@ public final class ServerMetrics: Sendable {
         var lag: [String: CoreMetrics.Gauge] = [:]
         for name in ["cases", "claims", "audit"] { lag[name] = CoreMetrics.Gauge(label: "liaison_projection_lag_events", dimensions: [("projection", name)]) }
         lagGauges = lag
+        // The writer's durable commits since start: appended events over commits is the group-commit factor.
+        commitsGauge = CoreMetrics.Gauge(label: "liaison_writer_commits")
     }
 
     func appended(_ count: Int) { if count > 0 { appendedCounter.increment(by: count) } }
     func rejected(_ code: RejectCode) { rejectedCounters[code]?.increment() }
     func lag(_ name: String, _ events: UInt64) { lagGauges[name]?.record(Int64(events)) }
+    func commits(_ count: Int) { commitsGauge.record(Int64(count)) }
 
     /// The Prometheus text exposition of everything recorded so far.
     public func exposition() -> String { registry.emitToString() }

@@ -51,7 +51,7 @@ enum HTML {
     header .who{font-size:13px;opacity:.9}
     header form{display:inline;margin-left:12px}
     header button{background:transparent;border:1px solid #fff8;color:#fff;border-radius:4px;padding:3px 10px;cursor:pointer}
-    main{padding:20px 28px;max-width:1400px}
+    main{padding:20px 24px;max-width:1680px}
     .card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:16px 20px;margin-bottom:18px}
     .card h2{font-size:15px;margin:0 0 4px}
     .sub{color:var(--muted);font-size:12.5px;margin:0 0 12px}
@@ -60,8 +60,8 @@ enum HTML {
     select,input{font:inherit;padding:5px 8px;border:1px solid var(--line);border-radius:4px;background:#fff;color:var(--ink)}
     button.primary{font:inherit;background:var(--accent);color:#fff;border:0;border-radius:4px;padding:6px 16px;cursor:pointer}
     table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
-    th,td{padding:5px 9px;border-bottom:1px solid var(--line);white-space:nowrap}
-    th{font-size:11.5px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted);font-weight:600;text-align:right;background:#fafbfc}
+    th,td{padding:5px 8px;border-bottom:1px solid var(--line);white-space:nowrap;font-size:13px}
+    th{font-size:11px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted);font-weight:600;text-align:right;background:#fafbfc;white-space:normal;vertical-align:bottom}
     th.l,td.l{text-align:left}
     td{text-align:right}
     tr.total td{font-weight:600;background:#f1f4f8}
@@ -74,5 +74,7 @@ enum HTML {
     .login input{width:100%;margin:6px 0 14px}
     .empty{color:var(--muted);font-style:italic}
     .scroll{overflow-x:auto}
+    .tabs{margin:0 0 6px;font-size:13px}.tabs a{color:var(--accent);margin:0 4px}.tabs strong{margin:0 4px}
+    table.summary td,table.summary th{font-size:13.5px;padding:6px 12px}
     """
 }

@@ -6,12 +6,14 @@ import Projections
 /// us (receivable, to the right), what we owe it (payable, to the left), and the net
 /// position as a dark marker. Plain SVG in the page: no script, prints as it shows.
 enum NetPositionChart {
-    static let statesMax = 40
+    static let statesMax = 20
 
     static func svg(rows: [Balances.Row], currency: String) -> String {
+        // The largest positions either way, then from most owed to us to most owed by us.
         let rows = rows.filter { $0.currency == currency && ($0.receivable != 0 || $0.payable != 0) }
-            .sorted { $0.netPosition != $1.netPosition ? $0.netPosition > $1.netPosition : $0.key < $1.key }
+            .sorted { abs($0.netPosition) != abs($1.netPosition) ? abs($0.netPosition) > abs($1.netPosition) : $0.key < $1.key }
             .prefix(statesMax)
+            .sorted { $0.netPosition != $1.netPosition ? $0.netPosition > $1.netPosition : $0.key < $1.key }
         guard let scale = rows.first?.scale else { return "<p class=\"empty\">No receivable or payable in \(HTML.escape(currency)) at this date.</p>" }
         let extent = max(rows.map { max($0.receivable, $0.payable) }.max() ?? 1, 1)
         let labelWidth = 56.0, plotWidth = 760.0, valueWidth = 190.0, rowHeight = 24.0, top = 30.0
@@ -32,7 +34,7 @@ enum NetPositionChart {
         }
         svg += "<text x=\"\(f(center - 10))\" y=\"12\" text-anchor=\"end\" fill=\"#b3392f\" font-size=\"11\">◀ payable (we owe)</text>"
         svg += "<text x=\"\(f(center + 10))\" y=\"12\" fill=\"#1f7a4d\" font-size=\"11\">receivable (owed to us) ▶</text>"
-        svg += "<text x=\"\(f(labelWidth + plotWidth + 12))\" y=\"12\" fill=\"#5b6775\" font-size=\"11\">net position</text>"
+        svg += "<text x=\"\(f(width - 8))\" y=\"12\" text-anchor=\"end\" fill=\"#5b6775\" font-size=\"11\">net position</text>"
         for (index, row) in rows.enumerated() {
             let y = top + rowHeight * Double(index)
             let barY = y + 5, barHeight = rowHeight - 10

@@ -11,7 +11,7 @@ enum PageRoutes {
     /// Bytes of a login form: a token and a little more.
     static let loginBytesMax = 4096
 
-    static func add(to router: Router<ServerContext>, backend: LedgerBackend, tokens: TokenFile, sessions: SessionTable, secureCookies: Bool) {
+    static func add(to router: Router<ServerContext>, backend: LedgerBackend, tokens: TokenStore, sessions: SessionTable, secureCookies: Bool) {
         router.get("/login") { _, _ in HTML.page(title: "Sign in", body: LoginPage.html()) }
         router.post("/login") { request, _ in
             let body = try await request.collectBounded(bytesMax: loginBytesMax, secondsMax: 10)
@@ -49,21 +49,32 @@ enum PageRoutes {
                 return HTML.page(title: "Forbidden", body: "<main><div class=\"card\"><p class=\"error\">The \(identity.role.rawValue) role may not see balances.</p></div></main>", status: .forbidden)
             }
             let thisYear = Int(today().description.prefix(4)) ?? 2026
-            let query: BalancesQuery
+            let requested: BalancesQuery
             do {
-                query = try BalancesQuery(request, defaultYear: thisYear - 1)
+                requested = try BalancesQuery(request, defaultYear: thisYear - 1)
             } catch let error as APIError {
                 return HTML.page(title: "Balances", body: "<main><div class=\"card\"><p class=\"error\">\(HTML.escape(error.message))</p><p><a href=\"/balances\">Back</a></p></div></main>", status: .badRequest)
             }
             // An explicit "All time" choice is an empty year, which the query reads as the default: honour it.
-            var effective = query
+            var effective = requested
             if Query(request).text("year") == "" { effective.year = nil }
-            let report = try await effective.report(backend)
-            let byState = effective.by == .state ? report : try await effective.report(backend, by: .state)
-            var all = effective
-            all.currency = nil
-            let currencies = Array(Set((effective.currency == nil ? report : try await all.report(backend)).rows.map(\.currency))).sorted()
-            return HTML.page(title: "Balances", body: BalancesPage.html(report: report, byState: byState, identity: identity, currencies: currencies, thisYear: thisYear))
+            // One read, so the chart and the table stand at the same seq; at most two walks:
+            // per partner state in every currency (chart, currency choices), and the table's.
+            let read = try await backend.read()
+            let query = try effective.query(read)
+            var perState = query
+            perState.by = .state
+            perState.currency = nil
+            let byState = try await BalancesQuery.run(perState, read)
+            let report = query.by == .state && query.currency == nil ? byState : try await BalancesQuery.run(query, read)
+            let currencies = Array(Set(byState.rows.map(\.currency))).sorted()
+            // Links that switch the chart's currency keep every other choice of the form.
+            let kept = Query(request).parameters.filter { $0.0 != "chart" }
+            let link = { (currency: String) in
+                "/balances?" + (kept + [("chart", currency)]).map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            }
+            return HTML.page(title: "Balances", body: BalancesPage.html(report: report, byState: byState, identity: identity, currencies: currencies,
+                                                                        chart: Query(request).text("chart") ?? query.currency, link: link, thisYear: thisYear))
         }
     }
 

@@ -16,7 +16,8 @@ enum AuditRoutes {
                 }
                 return anchor
             }
-            let report = try await LedgerVerification.run(backend.log, anchors: anchors)
+            let log = backend.log
+            let report = try await Offload.run(async: { try await LedgerVerification.run(log, anchors: anchors) })
             return Response.json(report.json)
         }
         router.get("/v1/replay") { request, context in

@@ -36,11 +36,18 @@ struct BalancesQuery {
         atSeq = try query.seq("atSeq")
     }
 
-    func report(_ backend: LedgerBackend, by grouping: Balances.Grouping? = nil) async throws -> Balances.Report {
+    /// The ledger query, at one read's seq (several reports of one page share it).
+    func query(_ read: ReadContext) throws -> Balances.Query {
+        Balances.Query(home: read.log.home, year: year, asOf: BalancesReport.asOf(year: year, asOf: asOf, today: today()),
+                       by: by, currency: currency, knownAt: try read.knownAt(atSeq, option: "atSeq"))
+    }
+
+    func report(_ backend: LedgerBackend) async throws -> Balances.Report {
         let read = try await backend.read()
-        let knownAt = try read.knownAt(atSeq, option: "atSeq")
-        let query = Balances.Query(home: backend.log.home, year: year, asOf: BalancesReport.asOf(year: year, asOf: asOf, today: today()),
-                                   by: grouping ?? by, currency: currency, knownAt: knownAt)
+        return try await Self.run(try query(read), read)
+    }
+
+    static func run(_ query: Balances.Query, _ read: ReadContext) async throws -> Balances.Report {
         let projections = read.projections
         // The walk reads every claim synchronously: off the cooperative pool.
         return try await Offload.run { try BalancesReport.run(query, projections: projections) }

@@ -25,6 +25,7 @@ enum OperationsRoutes {
         }
         router.get("/metrics") { _, _ in
             for (name, events) in try backend.projectionLag() { backend.metrics.lag(name, events) }
+            backend.metrics.commits(await backend.writer.commits)
             return Response.body(backend.metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.get("/openapi.json") { _, _ in Response.json(OpenAPIDocument.json) }
