@@ -58,28 +58,30 @@ struct CachedStateFold<State>: Sendable {
     let step: @Sendable (State?, StoredEvent) throws -> State
 
     func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
-        // Order of the final puts does not matter: LMDB's content is the same for any order.
-        var cache: [String: State] = [:]
+        // The states live in an array and the dictionary only maps ids to slots: a
+        // `[String: Int]` is specialised code, where a dictionary of the generic `State`
+        // went through its value witnesses for every lookup and store (docs/performance.md).
+        var slots: [String: Int] = [:]
+        var states: [State] = []
+        var ids: [String] = []
         var result = FoldResult()
         for event in events {
             guard let id = key(event) else { result.reached = event.seq; continue }
-            let previous: State?
-            if let cached = cache[id] {
-                previous = cached
+            if let slot = slots[id] {
+                do { states[slot] = try step(states[slot], event) } catch { result.failed = (event, error); break }
             } else {
                 let stored: [UInt8]?
                 do { stored = try batch.get(Array(id.utf8)) } catch { throw ProjectionBatchError(error) }
-                do { previous = try stored.map(decode) } catch { result.failed = (event, error); break }
-            }
-            do {
-                cache[id] = try step(previous, event)
-            } catch {
-                result.failed = (event, error)
-                break
+                let next: State
+                do { next = try step(try stored.map(decode), event) } catch { result.failed = (event, error); break }
+                slots[id] = states.count
+                states.append(next)
+                ids.append(id)
             }
             result.reached = event.seq
         }
-        for (id, state) in cache {
+        // Order of the puts does not matter: LMDB's content is the same for any order.
+        for (id, state) in zip(ids, states) {
             do { try batch.put(Array(id.utf8), encode(state)) } catch { throw ProjectionBatchError(error) }
         }
         return result
@@ -144,12 +146,23 @@ public struct AuditProjection: Projection {
     public var name: String { "audit" }
 
     public static func key(scope: String, id: String, seq: UInt64) -> [UInt8] {
-        var key = Array(scope.utf8)
-        key.append(0)
-        key.append(contentsOf: id.utf8)
-        key.append(0)
-        key.append(contentsOf: ByteWriter.u64(seq))
-        return key
+        // One allocation of the exact size: replay builds two or three of these per event.
+        var scope = scope, id = id
+        return scope.withUTF8 { scope in
+            id.withUTF8 { id in
+                [UInt8](unsafeUninitializedCapacity: scope.count + id.count + 10) { buffer, count in
+                    let base = buffer.baseAddress!
+                    if let source = scope.baseAddress { base.update(from: source, count: scope.count) }
+                    base[scope.count] = 0
+                    if let source = id.baseAddress { (base + scope.count + 1).update(from: source, count: id.count) }
+                    base[scope.count + 1 + id.count] = 0
+                    withUnsafeBytes(of: seq.bigEndian) { seqBytes in
+                        UnsafeMutableRawPointer(base + scope.count + id.count + 2).copyMemory(from: seqBytes.baseAddress!, byteCount: 8)
+                    }
+                    count = scope.count + id.count + 10
+                }
+            }
+        }
     }
 
     public static func prefix(scope: String, id: String) -> [UInt8] {
@@ -162,22 +175,31 @@ public struct AuditProjection: Projection {
 
     public func apply<Batch: ProjectionBatch>(_ stored: StoredEvent, to batch: inout Batch) throws {
         let event = stored.event
-        var scopes: [(String, String)] = [("actor", event.actor)]
-        if let caseID = event.caseID { scopes.append(("case", caseID)) }
-        if let claimID = event.claimID { scopes.append(("claim", claimID)) }
-        for (scope, id) in scopes {
-            var entry = CanonicalObject()
-            entry.set("scope", scope)
-            entry.set("key", id)
-            entry.set("seq", stored.seq)
-            entry.set("id", event.id)
-            entry.set("type", event.type.name)
-            entry.set("actor", event.actor)
-            entry.set("case", event.caseID)
-            entry.set("claim", event.claimID)
-            entry.set("occurred", event.occurred)
-            entry.set("recorded", stored.recorded.description)
-            try batch.put(AuditProjection.key(scope: scope, id: id, seq: stored.seq), entry.bytes)
-        }
+        try put(stored, scope: "actor", id: event.actor, to: &batch)
+        if let caseID = event.caseID { try put(stored, scope: "case", id: caseID, to: &batch) }
+        if let claimID = event.claimID { try put(stored, scope: "claim", id: claimID, to: &batch) }
+    }
+
+    private func put<Batch: ProjectionBatch>(_ stored: StoredEvent, scope: String, id: String, to batch: inout Batch) throws {
+        try batch.put(AuditProjection.key(scope: scope, id: id, seq: stored.seq), AuditProjection.entry(stored, scope: scope, id: id))
+    }
+
+    /// One trail entry, members in canonical (byte) order of their keys.
+    static func entry(_ stored: StoredEvent, scope: String, id: String) -> [UInt8] {
+        let event = stored.event
+        var writer = CanonicalWriter(capacity: 320)
+        writer.beginObject()
+        writer.key("actor"); writer.string(event.actor)
+        writer.key("case"); writer.string(event.caseID)
+        writer.key("claim"); writer.string(event.claimID)
+        writer.key("id"); writer.string(event.id)
+        writer.key("key"); writer.string(id)
+        writer.key("occurred"); writer.date(event.occurred)
+        writer.key("recorded"); writer.instant(stored.recorded)
+        writer.key("scope"); writer.string(scope)
+        writer.key("seq"); writer.int(stored.seq)
+        writer.key("type"); writer.string(event.type.name)
+        writer.endObject()
+        return writer.bytes
     }
 }

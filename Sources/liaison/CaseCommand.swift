@@ -37,9 +37,7 @@ struct CaseShowCommand: AsyncParsableCommand {
             let knownAt = try context.knownAt(at)
             guard let state = try context.caseState(caseID, knownAt: knownAt) else { throw LedgerError.noSuchCase(caseID) }
             if output.resolved == .json {
-                var object = state.canonicalObject(includeHistory: true)
-                object.set("knownAt", knownAt)
-                Terminal.out(String(decoding: object.bytes, as: UTF8.self))
+                Terminal.out(String(decoding: state.canonicalJSON(knownAt: knownAt), as: UTF8.self))
             } else {
                 Terminal.out(CaseShowCommand.table(state, knownAt: knownAt))
             }
