@@ -32,7 +32,26 @@ public struct CanonicalWriter: ~Copyable {
     deinit { base.deallocate() }
 
     /// The JSON written so far.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    public var bytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress!.update(from: base, count: count)
+            initialized = count
+        }
+    }
+
+    /// Lends the JSON written so far, without copying it.
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Empties the writer and keeps its buffer, to write the next value.
+    public mutating func reset() {
+        count = 0
+        needsComma = false
+        #if DEBUG
+        lastKeys.removeAll()
+        #endif
+    }
 
     // MARK: Containers
 

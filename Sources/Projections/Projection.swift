@@ -4,6 +4,14 @@ import Ledger
 public protocol ProjectionBatch {
     func get(_ key: [UInt8]) throws -> [UInt8]?
     mutating func put(_ key: [UInt8], _ value: [UInt8]) throws
+    /// The same from borrowed bytes, valid only during the call (no arrays to allocate).
+    mutating func put(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws
+}
+
+extension ProjectionBatch {
+    public mutating func put(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws {
+        try put(Array(key), Array(value))
+    }
 }
 
 /// A projection: a name and a pure fold of events into keyed canonical-JSON states.
@@ -57,7 +65,11 @@ struct CachedStateFold<State>: Sendable {
     let encode: @Sendable (State) -> [UInt8]
     let step: @Sendable (State?, StoredEvent) throws -> State
 
-    func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
+    /// Not generic over the batch: the caller's `Batch` is only known in LedgerRuntime, and
+    /// a body generic over both could not be specialised for `State` anywhere, so every
+    /// array access went through runtime metadata (docs/performance.md). Call it where
+    /// `State` is concrete.
+    func fold(_ events: [StoredEvent], get: ([UInt8]) throws -> [UInt8]?, put: ([UInt8], [UInt8]) throws -> Void) throws -> FoldResult {
         // The states live in an array and the dictionary only maps ids to slots: a
         // `[String: Int]` is specialised code, where a dictionary of the generic `State`
         // went through its value witnesses for every lookup and store (docs/performance.md).
@@ -71,7 +83,7 @@ struct CachedStateFold<State>: Sendable {
                 do { states[slot] = try step(states[slot], event) } catch { result.failed = (event, error); break }
             } else {
                 let stored: [UInt8]?
-                do { stored = try batch.get(Array(id.utf8)) } catch { throw ProjectionBatchError(error) }
+                do { stored = try get(Array(id.utf8)) } catch { throw ProjectionBatchError(error) }
                 let next: State
                 do { next = try step(try stored.map(decode), event) } catch { result.failed = (event, error); break }
                 slots[id] = states.count
@@ -82,7 +94,7 @@ struct CachedStateFold<State>: Sendable {
         }
         // Order of the puts does not matter: LMDB's content is the same for any order.
         for (id, state) in zip(ids, states) {
-            do { try batch.put(Array(id.utf8), encode(state)) } catch { throw ProjectionBatchError(error) }
+            do { try put(Array(id.utf8), encode(state)) } catch { throw ProjectionBatchError(error) }
         }
         return result
     }
@@ -105,7 +117,7 @@ public struct CasesProjection: Projection {
         step: { try CaseFold.apply($0, $1) })
 
     public func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
-        try Self.cached.fold(events, into: &batch)
+        try Self.cached.fold(events, get: { try batch.get($0) }, put: { try batch.put($0, $1) })
     }
 
     public func apply<Batch: ProjectionBatch>(_ event: StoredEvent, to batch: inout Batch) throws {
@@ -127,7 +139,7 @@ public struct ClaimsProjection: Projection {
         step: { try ClaimFold.apply($0, $1) })
 
     public func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
-        try Self.cached.fold(events, into: &batch)
+        try Self.cached.fold(events, get: { try batch.get($0) }, put: { try batch.put($0, $1) })
     }
 
     public func apply<Batch: ProjectionBatch>(_ event: StoredEvent, to batch: inout Batch) throws {
@@ -146,23 +158,17 @@ public struct AuditProjection: Projection {
     public var name: String { "audit" }
 
     public static func key(scope: String, id: String, seq: UInt64) -> [UInt8] {
-        // One allocation of the exact size: replay builds two or three of these per event.
-        var scope = scope, id = id
-        return scope.withUTF8 { scope in
-            id.withUTF8 { id in
-                [UInt8](unsafeUninitializedCapacity: scope.count + id.count + 10) { buffer, count in
-                    let base = buffer.baseAddress!
-                    if let source = scope.baseAddress { base.update(from: source, count: scope.count) }
-                    base[scope.count] = 0
-                    if let source = id.baseAddress { (base + scope.count + 1).update(from: source, count: id.count) }
-                    base[scope.count + 1 + id.count] = 0
-                    withUnsafeBytes(of: seq.bigEndian) { seqBytes in
-                        UnsafeMutableRawPointer(base + scope.count + id.count + 2).copyMemory(from: seqBytes.baseAddress!, byteCount: 8)
-                    }
-                    count = scope.count + id.count + 10
-                }
-            }
-        }
+        var key: [UInt8] = []
+        appendKey(scope: scope, id: id, seq: seq, to: &key)
+        return key
+    }
+
+    static func appendKey(scope: String, id: String, seq: UInt64, to key: inout [UInt8]) {
+        key.append(contentsOf: scope.utf8)
+        key.append(0)
+        key.append(contentsOf: id.utf8)
+        key.append(0)
+        withUnsafeBytes(of: seq.bigEndian) { key.append(contentsOf: $0) }
     }
 
     public static func prefix(scope: String, id: String) -> [UInt8] {
@@ -173,21 +179,51 @@ public struct AuditProjection: Projection {
         return key
     }
 
-    public func apply<Batch: ProjectionBatch>(_ stored: StoredEvent, to batch: inout Batch) throws {
-        let event = stored.event
-        try put(stored, scope: "actor", id: event.actor, to: &batch)
-        if let caseID = event.caseID { try put(stored, scope: "case", id: caseID, to: &batch) }
-        if let claimID = event.claimID { try put(stored, scope: "claim", id: claimID, to: &batch) }
+    /// Folds a batch with one key buffer and one entry buffer reused for every entry, put
+    /// straight from them: replay writes two or three entries per event, and allocating
+    /// two arrays for each was a fifth of the audit fold's instructions (docs/performance.md).
+    public func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
+        var buffers = Buffers()
+        var result = FoldResult()
+        for stored in events {
+            try put(stored, into: &batch, buffers: &buffers)
+            result.reached = stored.seq
+        }
+        return result
     }
 
-    private func put<Batch: ProjectionBatch>(_ stored: StoredEvent, scope: String, id: String, to batch: inout Batch) throws {
-        try batch.put(AuditProjection.key(scope: scope, id: id, seq: stored.seq), AuditProjection.entry(stored, scope: scope, id: id))
+    public func apply<Batch: ProjectionBatch>(_ stored: StoredEvent, to batch: inout Batch) throws {
+        var buffers = Buffers()
+        try put(stored, into: &batch, buffers: &buffers)
+    }
+
+    private struct Buffers: ~Copyable {
+        var key: [UInt8] = []
+        var entry = CanonicalWriter(capacity: 512)
+        init() { key.reserveCapacity(256) }
+    }
+
+    /// The event's entries under its actor, its case (if any) and its claim (if any).
+    private func put<Batch: ProjectionBatch>(_ stored: StoredEvent, into batch: inout Batch, buffers: inout Buffers) throws {
+        let event = stored.event
+        try put(stored, scope: "actor", id: event.actor, into: &batch, buffers: &buffers)
+        if let caseID = event.caseID { try put(stored, scope: "case", id: caseID, into: &batch, buffers: &buffers) }
+        if let claimID = event.claimID { try put(stored, scope: "claim", id: claimID, into: &batch, buffers: &buffers) }
+    }
+
+    private func put<Batch: ProjectionBatch>(_ stored: StoredEvent, scope: String, id: String, into batch: inout Batch, buffers: inout Buffers) throws {
+        buffers.key.removeAll(keepingCapacity: true)
+        AuditProjection.appendKey(scope: scope, id: id, seq: stored.seq, to: &buffers.key)
+        buffers.entry.reset()
+        AuditProjection.writeEntry(stored, scope: scope, id: id, to: &buffers.entry)
+        try buffers.key.withUnsafeBytes { key in
+            try buffers.entry.withBytes { entry in try batch.put(key: key, value: entry) }
+        }
     }
 
     /// One trail entry, members in canonical (byte) order of their keys.
-    static func entry(_ stored: StoredEvent, scope: String, id: String) -> [UInt8] {
+    static func writeEntry(_ stored: StoredEvent, scope: String, id: String, to writer: inout CanonicalWriter) {
         let event = stored.event
-        var writer = CanonicalWriter(capacity: 320)
         writer.beginObject()
         writer.key("actor"); writer.string(event.actor)
         writer.key("case"); writer.string(event.caseID)
@@ -200,6 +236,5 @@ public struct AuditProjection: Projection {
         writer.key("seq"); writer.int(stored.seq)
         writer.key("type"); writer.string(event.type.name)
         writer.endObject()
-        return writer.bytes
     }
 }
