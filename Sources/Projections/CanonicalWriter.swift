@@ -33,7 +33,8 @@ public struct CanonicalWriter: ~Copyable {
 
     /// The JSON written so far.
     public var bytes: [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+        guard count > 0 else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             buffer.baseAddress!.update(from: base, count: count)
             initialized = count
         }
