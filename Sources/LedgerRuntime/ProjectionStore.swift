@@ -165,4 +165,5 @@ struct TransactionBatch: ProjectionBatch {
 
     func get(_ key: [UInt8]) throws -> [UInt8]? { try txn.get(database, key: key) }
     mutating func put(_ key: [UInt8], _ value: [UInt8]) throws { try txn.put(database, key: key, value: value) }
+    mutating func put(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws { try txn.put(database, key: key, value: value) }
 }

@@ -5,9 +5,7 @@ import Projections
 /// with its full history of determinations, and the seq it is known at.
 public enum CaseReport {
     public static func json(_ state: CaseState, knownAt: UInt64) -> String {
-        var object = state.canonicalObject(includeHistory: true)
-        object.set("knownAt", knownAt)
-        return String(decoding: object.bytes, as: UTF8.self)
+        String(decoding: state.canonicalJSON(knownAt: knownAt), as: UTF8.self)
     }
 
     /// The JSON of `liaison case history` and `GET /v1/cases/{id}/history`:

@@ -1,87 +1,116 @@
 import Ledger
 
 extension CaseState {
-    /// Canonical JSON: the `cases` projection's item, and `case show --format json`.
-    /// `legislation` lists current determinations only (superseded provisional ones dropped).
-    public var canonicalJSON: [UInt8] { canonicalObject(includeHistory: true).bytes }
+    /// Canonical JSON: the `cases` projection's item, and `case show --format json` (which
+    /// adds `knownAt`). `legislation` lists current determinations only (superseded
+    /// provisional ones dropped); `determinations` is the whole history.
+    public var canonicalJSON: [UInt8] { canonicalJSON(knownAt: nil) }
 
-    public func canonicalObject(includeHistory: Bool) -> CanonicalObject {
-        var object = CanonicalObject()
-        object.set("case", caseID)
-        object.set("status", closed ? "closed" : "open")
-        object.set("framework", framework)
-        object.set("sector", sector)
-        object.set("counterparty", counterparty)
-        object.set("person", person)
-        object.set("buc", buc)
-        object.set("version", version)
-        object.set("opened", opened)
-        object.set("closed", closedOn)
-        object.set("lastSeq", lastSeq)
-        object.set("legislation", objects: currentLegislation.map(Self.object))
-        if includeHistory { object.set("determinations", objects: determinations.map(Self.object)) }
-        object.set("periods", objects: periods.map { period in
-            var item = CanonicalObject()
-            item.set("id", period.id)
-            item.set("seq", period.seq)
-            item.set("state", period.state)
-            item.set("kind", period.kind)
-            item.set("from", period.from)
-            item.set("to", period.to)
-            item.set("compulsory", period.compulsory)
-            item.set("equivalent", period.equivalent)
-            item.set("withdrawn", period.withdrawn)
-            item.set("withdrawnReason", period.withdrawnReason)
-            return item
-        })
-        let days = periodDays
-        var byState = CanonicalObject()
-        for (state, count) in days.byState { byState.set(state, count) }
-        var periodDaysObject = CanonicalObject()
-        periodDaysObject.set("byState", object: byState)
-        periodDaysObject.set("total", days.total)
-        object.set("periodDays", object: periodDaysObject)
-        object.set("documents", objects: documents.map { document in
-            var item = CanonicalObject()
-            item.set("documentId", document.documentId)
-            item.set("document", document.document)
-            item.set("direction", document.direction)
-            item.set("state", document.state)
-            item.set("institution", document.institution)
-            item.set("replyTo", document.replyTo)
-            item.set("occurred", document.occurred)
-            item.set("seq", document.seq)
-            item.set("replies", strings: document.replies)
-            return item
-        })
-        object.set("benefits", objects: benefits.map { benefit in
-            var item = CanonicalObject()
-            item.set("id", benefit.id)
-            item.set("benefit", benefit.benefit)
-            item.set("state", benefit.state)
-            item.set("from", benefit.from)
-            item.set("to", benefit.to)
-            item.set("amount", benefit.amount?.formatted)
-            item.set("currency", benefit.currency)
-            item.set("frequency", benefit.frequency)
-            item.set("ended", benefit.endedOn)
-            item.set("endReason", benefit.endReason)
-            return item
-        })
-        object.set("claims", strings: claims)
-        return object
+    public func canonicalJSON(knownAt: UInt64?) -> [UInt8] {
+        var writer = CanonicalWriter(capacity: 512 + 160 * (determinations.count + periods.count + documents.count + benefits.count))
+        write(to: &writer, knownAt: knownAt)
+        return writer.bytes
     }
 
-    private static func object(_ determination: Determination) -> CanonicalObject {
-        var item = CanonicalObject()
-        item.set("id", determination.id)
-        item.set("seq", determination.seq)
-        item.set("state", determination.state)
-        item.set("article", determination.article)
-        item.set("from", determination.from)
-        item.set("to", determination.to)
-        item.set("provisional", determination.provisional)
-        return item
+    /// Members in canonical (byte) order of their keys; `CanonicalWriter` checks it in debug builds.
+    func write(to writer: inout CanonicalWriter, knownAt: UInt64?) {
+        writer.beginObject()
+        writer.key("benefits")
+        writer.beginArray()
+        for benefit in benefits {
+            writer.beginObject()
+            writer.key("amount"); writer.money(benefit.amount)
+            writer.key("benefit"); writer.string(benefit.benefit)
+            writer.key("currency"); writer.string(benefit.currency)
+            writer.key("endReason"); writer.string(benefit.endReason)
+            writer.key("ended"); writer.date(benefit.endedOn)
+            writer.key("frequency"); writer.string(benefit.frequency)
+            writer.key("from"); writer.date(benefit.from)
+            writer.key("id"); writer.string(benefit.id)
+            writer.key("state"); writer.string(benefit.state)
+            writer.key("to"); writer.date(benefit.to)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("buc"); writer.string(buc)
+        writer.key("case"); writer.string(caseID)
+        writer.key("claims"); writer.strings(claims)
+        writer.key("closed"); writer.date(closedOn)
+        writer.key("counterparty"); writer.string(counterparty)
+        writer.key("determinations")
+        Self.write(determinations, to: &writer)
+        writer.key("documents")
+        writer.beginArray()
+        for document in documents {
+            writer.beginObject()
+            writer.key("direction"); writer.string(document.direction)
+            writer.key("document"); writer.string(document.document)
+            writer.key("documentId"); writer.string(document.documentId)
+            writer.key("institution"); writer.string(document.institution)
+            writer.key("occurred"); writer.date(document.occurred)
+            writer.key("replies"); writer.strings(document.replies)
+            writer.key("replyTo"); writer.string(document.replyTo)
+            writer.key("seq"); writer.int(document.seq)
+            writer.key("state"); writer.string(document.state)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("framework"); writer.string(framework)
+        if let knownAt { writer.key("knownAt"); writer.int(knownAt) }
+        writer.key("lastSeq"); writer.int(lastSeq)
+        writer.key("legislation")
+        Self.write(currentLegislation, to: &writer)
+        writer.key("opened"); writer.date(opened)
+        let days = periodDays
+        writer.key("periodDays")
+        writer.beginObject()
+        writer.key("byState")
+        writer.beginObject()
+        // Keys of an object ascend by UTF-8 bytes, whatever order `periodDays` chose.
+        for (state, count) in days.byState.sorted(by: { $0.state.utf8.lexicographicallyPrecedes($1.state.utf8) }) {
+            writer.dataKey(state); writer.int(count)
+        }
+        writer.endObject()
+        writer.key("total"); writer.int(days.total)
+        writer.endObject()
+        writer.key("periods")
+        writer.beginArray()
+        for period in periods {
+            writer.beginObject()
+            writer.key("compulsory"); writer.bool(period.compulsory)
+            writer.key("equivalent"); writer.bool(period.equivalent)
+            writer.key("from"); writer.date(period.from)
+            writer.key("id"); writer.string(period.id)
+            writer.key("kind"); writer.string(period.kind)
+            writer.key("seq"); writer.int(period.seq)
+            writer.key("state"); writer.string(period.state)
+            writer.key("to"); writer.date(period.to)
+            writer.key("withdrawn"); writer.bool(period.withdrawn)
+            writer.key("withdrawnReason"); writer.string(period.withdrawnReason)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("person"); writer.string(person)
+        writer.key("sector"); writer.string(sector)
+        writer.key("status"); writer.string(closed ? "closed" : "open")
+        writer.key("version"); writer.int(version)
+        writer.endObject()
+    }
+
+    private static func write(_ determinations: [Determination], to writer: inout CanonicalWriter) {
+        writer.beginArray()
+        for determination in determinations {
+            writer.beginObject()
+            writer.key("article"); writer.string(determination.article)
+            writer.key("from"); writer.date(determination.from)
+            writer.key("id"); writer.string(determination.id)
+            writer.key("provisional"); writer.bool(determination.provisional)
+            writer.key("seq"); writer.int(determination.seq)
+            writer.key("state"); writer.string(determination.state)
+            writer.key("to"); writer.date(determination.to)
+            writer.endObject()
+        }
+        writer.endArray()
     }
 
     public init(json reader: JSONReader) throws {

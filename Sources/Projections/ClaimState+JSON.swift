@@ -1,38 +1,46 @@
 import Ledger
 
 extension ClaimState {
-    /// Canonical JSON: the `claims` projection's item for this claim.
+    /// Canonical JSON: the `claims` projection's item for this claim. Members in canonical
+    /// (byte) order of their keys; `CanonicalWriter` checks it in debug builds.
     public var canonicalJSON: [UInt8] {
-        var object = CanonicalObject()
-        object.set("claim", claim)
-        object.set("creditor", creditor)
-        object.set("debtor", debtor)
-        object.set("basis", basis)
-        object.set("category", category)
-        object.set("period", period)
-        object.set("currency", currency)
-        object.set("amount", money(amount))
-        object.set("fees", fees.map(money))
-        object.set("costsPublished", costsPublished)
-        object.set("case", caseID)
-        object.set("introduced", introduced)
-        object.set("introducedSeq", introducedSeq)
-        object.set("dueDate", dueDate)
-        object.set("introductionDeadline", introductionDeadline)
-        object.set("timeBarred", timeBarred)
-        object.set("movements", objects: movements.map { movement in
-            var item = CanonicalObject()
-            item.set("seq", movement.seq)
-            item.set("id", movement.id)
-            item.set("type", movement.type.name)
-            item.set("occurred", movement.occurred)
-            item.set("amount", money(movement.amount))
-            if movement.type == .contestationResolved { item.set("rejected", money(movement.rejected)) }
-            if let kind = movement.kind { item.set("kind", kind) }
-            return item
-        })
-        return object.bytes
+        var writer = CanonicalWriter(capacity: 448 + 160 * movements.count)
+        writer.beginObject()
+        writer.key("amount"); writer.money(moneyValue(amount))
+        writer.key("basis"); writer.string(basis)
+        writer.key("case"); writer.string(caseID)
+        writer.key("category"); writer.string(category)
+        writer.key("claim"); writer.string(claim)
+        writer.key("costsPublished"); writer.string(costsPublished)
+        writer.key("creditor"); writer.string(creditor)
+        writer.key("currency"); writer.string(currency)
+        writer.key("debtor"); writer.string(debtor)
+        writer.key("dueDate"); writer.date(dueDate)
+        writer.key("fees"); writer.money(fees.map(moneyValue))
+        writer.key("introduced"); writer.date(introduced)
+        writer.key("introducedSeq"); writer.int(introducedSeq)
+        writer.key("introductionDeadline"); writer.date(introductionDeadline)
+        writer.key("movements")
+        writer.beginArray()
+        for movement in movements {
+            writer.beginObject()
+            writer.key("amount"); writer.money(moneyValue(movement.amount))
+            writer.key("id"); writer.string(movement.id)
+            if let kind = movement.kind { writer.key("kind"); writer.string(kind) }
+            writer.key("occurred"); writer.date(movement.occurred)
+            if movement.type == .contestationResolved { writer.key("rejected"); writer.money(moneyValue(movement.rejected)) }
+            writer.key("seq"); writer.int(movement.seq)
+            writer.key("type"); writer.string(movement.type.name)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("period"); writer.string(period)
+        writer.key("timeBarred"); writer.bool(timeBarred)
+        writer.endObject()
+        return writer.bytes
     }
+
+    private func moneyValue(_ units: Int64) -> Money { Money(minorUnits: units, scale: scale) }
 
     public init(json reader: JSONReader) throws {
         claim = try reader.string("claim")

@@ -4,6 +4,14 @@ import Ledger
 public protocol ProjectionBatch {
     func get(_ key: [UInt8]) throws -> [UInt8]?
     mutating func put(_ key: [UInt8], _ value: [UInt8]) throws
+    /// The same from borrowed bytes, valid only during the call (no arrays to allocate).
+    mutating func put(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws
+}
+
+extension ProjectionBatch {
+    public mutating func put(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws {
+        try put(Array(key), Array(value))
+    }
 }
 
 /// A projection: a name and a pure fold of events into keyed canonical-JSON states.
@@ -57,30 +65,36 @@ struct CachedStateFold<State>: Sendable {
     let encode: @Sendable (State) -> [UInt8]
     let step: @Sendable (State?, StoredEvent) throws -> State
 
-    func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
-        // Order of the final puts does not matter: LMDB's content is the same for any order.
-        var cache: [String: State] = [:]
+    /// Not generic over the batch: the caller's `Batch` is only known in LedgerRuntime, and
+    /// a body generic over both could not be specialised for `State` anywhere, so every
+    /// array access went through runtime metadata (docs/performance.md). Call it where
+    /// `State` is concrete.
+    func fold(_ events: [StoredEvent], get: ([UInt8]) throws -> [UInt8]?, put: ([UInt8], [UInt8]) throws -> Void) throws -> FoldResult {
+        // The states live in an array and the dictionary only maps ids to slots: a
+        // `[String: Int]` is specialised code, where a dictionary of the generic `State`
+        // went through its value witnesses for every lookup and store (docs/performance.md).
+        var slots: [String: Int] = [:]
+        var states: [State] = []
+        var ids: [String] = []
         var result = FoldResult()
         for event in events {
             guard let id = key(event) else { result.reached = event.seq; continue }
-            let previous: State?
-            if let cached = cache[id] {
-                previous = cached
+            if let slot = slots[id] {
+                do { states[slot] = try step(states[slot], event) } catch { result.failed = (event, error); break }
             } else {
                 let stored: [UInt8]?
-                do { stored = try batch.get(Array(id.utf8)) } catch { throw ProjectionBatchError(error) }
-                do { previous = try stored.map(decode) } catch { result.failed = (event, error); break }
-            }
-            do {
-                cache[id] = try step(previous, event)
-            } catch {
-                result.failed = (event, error)
-                break
+                do { stored = try get(Array(id.utf8)) } catch { throw ProjectionBatchError(error) }
+                let next: State
+                do { next = try step(try stored.map(decode), event) } catch { result.failed = (event, error); break }
+                slots[id] = states.count
+                states.append(next)
+                ids.append(id)
             }
             result.reached = event.seq
         }
-        for (id, state) in cache {
-            do { try batch.put(Array(id.utf8), encode(state)) } catch { throw ProjectionBatchError(error) }
+        // Order of the puts does not matter: LMDB's content is the same for any order.
+        for (id, state) in zip(ids, states) {
+            do { try put(Array(id.utf8), encode(state)) } catch { throw ProjectionBatchError(error) }
         }
         return result
     }
@@ -103,7 +117,7 @@ public struct CasesProjection: Projection {
         step: { try CaseFold.apply($0, $1) })
 
     public func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
-        try Self.cached.fold(events, into: &batch)
+        try Self.cached.fold(events, get: { try batch.get($0) }, put: { try batch.put($0, $1) })
     }
 
     public func apply<Batch: ProjectionBatch>(_ event: StoredEvent, to batch: inout Batch) throws {
@@ -125,7 +139,7 @@ public struct ClaimsProjection: Projection {
         step: { try ClaimFold.apply($0, $1) })
 
     public func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
-        try Self.cached.fold(events, into: &batch)
+        try Self.cached.fold(events, get: { try batch.get($0) }, put: { try batch.put($0, $1) })
     }
 
     public func apply<Batch: ProjectionBatch>(_ event: StoredEvent, to batch: inout Batch) throws {
@@ -144,12 +158,17 @@ public struct AuditProjection: Projection {
     public var name: String { "audit" }
 
     public static func key(scope: String, id: String, seq: UInt64) -> [UInt8] {
-        var key = Array(scope.utf8)
+        var key: [UInt8] = []
+        appendKey(scope: scope, id: id, seq: seq, to: &key)
+        return key
+    }
+
+    static func appendKey(scope: String, id: String, seq: UInt64, to key: inout [UInt8]) {
+        key.append(contentsOf: scope.utf8)
         key.append(0)
         key.append(contentsOf: id.utf8)
         key.append(0)
-        key.append(contentsOf: ByteWriter.u64(seq))
-        return key
+        withUnsafeBytes(of: seq.bigEndian) { key.append(contentsOf: $0) }
     }
 
     public static func prefix(scope: String, id: String) -> [UInt8] {
@@ -160,24 +179,62 @@ public struct AuditProjection: Projection {
         return key
     }
 
-    public func apply<Batch: ProjectionBatch>(_ stored: StoredEvent, to batch: inout Batch) throws {
-        let event = stored.event
-        var scopes: [(String, String)] = [("actor", event.actor)]
-        if let caseID = event.caseID { scopes.append(("case", caseID)) }
-        if let claimID = event.claimID { scopes.append(("claim", claimID)) }
-        for (scope, id) in scopes {
-            var entry = CanonicalObject()
-            entry.set("scope", scope)
-            entry.set("key", id)
-            entry.set("seq", stored.seq)
-            entry.set("id", event.id)
-            entry.set("type", event.type.name)
-            entry.set("actor", event.actor)
-            entry.set("case", event.caseID)
-            entry.set("claim", event.claimID)
-            entry.set("occurred", event.occurred)
-            entry.set("recorded", stored.recorded.description)
-            try batch.put(AuditProjection.key(scope: scope, id: id, seq: stored.seq), entry.bytes)
+    /// Folds a batch with one key buffer and one entry buffer reused for every entry, put
+    /// straight from them: replay writes two or three entries per event, and allocating
+    /// two arrays for each was a fifth of the audit fold's instructions (docs/performance.md).
+    public func fold<Batch: ProjectionBatch>(_ events: [StoredEvent], into batch: inout Batch) throws -> FoldResult {
+        var buffers = Buffers()
+        var result = FoldResult()
+        for stored in events {
+            try put(stored, into: &batch, buffers: &buffers)
+            result.reached = stored.seq
         }
+        return result
+    }
+
+    public func apply<Batch: ProjectionBatch>(_ stored: StoredEvent, to batch: inout Batch) throws {
+        var buffers = Buffers()
+        try put(stored, into: &batch, buffers: &buffers)
+    }
+
+    private struct Buffers: ~Copyable {
+        var key: [UInt8] = []
+        var entry = CanonicalWriter(capacity: 512)
+        init() { key.reserveCapacity(256) }
+    }
+
+    /// The event's entries under its actor, its case (if any) and its claim (if any).
+    private func put<Batch: ProjectionBatch>(_ stored: StoredEvent, into batch: inout Batch, buffers: inout Buffers) throws {
+        let event = stored.event
+        try put(stored, scope: "actor", id: event.actor, into: &batch, buffers: &buffers)
+        if let caseID = event.caseID { try put(stored, scope: "case", id: caseID, into: &batch, buffers: &buffers) }
+        if let claimID = event.claimID { try put(stored, scope: "claim", id: claimID, into: &batch, buffers: &buffers) }
+    }
+
+    private func put<Batch: ProjectionBatch>(_ stored: StoredEvent, scope: String, id: String, into batch: inout Batch, buffers: inout Buffers) throws {
+        buffers.key.removeAll(keepingCapacity: true)
+        AuditProjection.appendKey(scope: scope, id: id, seq: stored.seq, to: &buffers.key)
+        buffers.entry.reset()
+        AuditProjection.writeEntry(stored, scope: scope, id: id, to: &buffers.entry)
+        try buffers.key.withUnsafeBytes { key in
+            try buffers.entry.withBytes { entry in try batch.put(key: key, value: entry) }
+        }
+    }
+
+    /// One trail entry, members in canonical (byte) order of their keys.
+    static func writeEntry(_ stored: StoredEvent, scope: String, id: String, to writer: inout CanonicalWriter) {
+        let event = stored.event
+        writer.beginObject()
+        writer.key("actor"); writer.string(event.actor)
+        writer.key("case"); writer.string(event.caseID)
+        writer.key("claim"); writer.string(event.claimID)
+        writer.key("id"); writer.string(event.id)
+        writer.key("key"); writer.string(id)
+        writer.key("occurred"); writer.date(event.occurred)
+        writer.key("recorded"); writer.instant(stored.recorded)
+        writer.key("scope"); writer.string(scope)
+        writer.key("seq"); writer.int(stored.seq)
+        writer.key("type"); writer.string(event.type.name)
+        writer.endObject()
     }
 }

@@ -1,7 +1,9 @@
 /// A parsed JSON value that keeps what the ledger needs to be strict and deterministic:
 /// numbers stay as their source text (never a `Double`), and objects keep their members
 /// in source order as an array (never a `Dictionary`, whose order changes per process).
-public indirect enum JSONValue: Sendable, Equatable {
+/// Not `indirect`: arrays and objects already hold their elements in a heap buffer, and
+/// boxing every value cost an allocation per string and number parsed.
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(String)
