@@ -18,9 +18,24 @@ enum BalancesRoutes {
     }
 
     /// CSV when the client asks for it (`Accept: text/csv`, alone or preferred in a list).
-    static func wantsCSV(_ request: Request) -> Bool {
-        guard let accept = request.headers[.accept]?.lowercased() else { return false }
-        let types = accept.split(separator: ",").map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces) }
+    static func wantsCSV(_ request: Request) -> Bool { wantsCSV(accept: request.headers[.accept]) }
+
+    /// The same, on the header's text. Any text is safe (empty parts, a bare `;`: a client
+    /// must not be able to crash the server with a header); a type with `q=0` is refused
+    /// by the client (RFC 9110 12.4.2), so it is not chosen.
+    static func wantsCSV(accept: String?) -> Bool {
+        guard let accept else { return false }
+        var types: [String] = []
+        for part in accept.split(separator: ",") {
+            let pieces = part.split(separator: ";", omittingEmptySubsequences: false)
+            let type = (pieces.first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            if type.isEmpty { continue }
+            let refused = pieces.dropFirst().contains { parameter in
+                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                return pair.count == 2 && pair[0] == "q" && (Double(pair[1]) ?? 1) == 0
+            }
+            if !refused { types.append(type) }
+        }
         guard let csv = types.firstIndex(of: "text/csv") else { return false }
         let json = types.firstIndex(where: { $0 == "application/json" || $0 == "*/*" })
         return json.map { csv < $0 } ?? true
