@@ -47,12 +47,18 @@ public struct LiaisonServer: Sendable {
     public let sessions: SessionTable
     public let options: Options
     public let logger: Logger
+    /// Verifies and replays in progress, server-wide (`ServerLimits.auditsMax`).
+    public let audits: WorkGate
+    /// `POST /v1/events` bodies in progress (`ServerLimits.postsMax`).
+    public let posts: WorkGate
 
     public init(backend: LedgerBackend, tokens: TokenFile, options: Options, logger: Logger) {
         self.backend = backend
         self.tokens = TokenStore(tokens)
         self.options = options
         self.logger = logger
+        audits = WorkGate(countMax: options.limits.auditsMax, retryAfterSeconds: options.limits.busyRetryAfterSeconds)
+        posts = WorkGate(countMax: options.limits.postsMax, retryAfterSeconds: options.limits.busyRetryAfterSeconds)
         sessions = SessionTable(countMax: options.limits.sessionsMax, lifetimeSeconds: options.limits.sessionSeconds)
     }
 
@@ -65,12 +71,13 @@ public struct LiaisonServer: Sendable {
         router.middlewares.add(AccessLogMiddleware(logger: logger))
         router.middlewares.add(MetricsMiddleware<ServerContext>())
         router.middlewares.add(ErrorMiddleware())
-        EventRoutes.add(to: router, backend: backend)
-        ReadRoutes.add(to: router, backend: backend)
-        BalancesRoutes.add(to: router, backend: backend)
-        AuditRoutes.add(to: router, backend: backend)
+        let limits = options.limits
+        EventRoutes.add(to: router, backend: backend, limits: limits, gate: posts)
+        ReadRoutes.add(to: router, backend: backend, limits: limits)
+        BalancesRoutes.add(to: router, backend: backend, limits: limits)
+        AuditRoutes.add(to: router, backend: backend, limits: limits, gate: audits)
         OperationsRoutes.add(to: router, backend: backend)
-        PageRoutes.add(to: router, backend: backend, tokens: tokens, sessions: sessions, secureCookies: options.usesTLS)
+        PageRoutes.add(to: router, backend: backend, tokens: tokens, sessions: sessions, secureCookies: options.usesTLS, limits: limits)
         return router
     }
 
@@ -127,7 +134,13 @@ public struct LiaisonServer: Sendable {
     /// tokens file.
     public func run() async throws {
         let app = try application()
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // A request that never ends (a verify of a huge store) must not keep SIGTERM from
+        // ending the process: past this the group cancels what is left and returns.
+        configuration.maximumGracefulShutdownDuration = .seconds(options.limits.shutdownSecondsMax)
+        // Work deaf to cancellation (a verify on the offload queue) must not hold it either.
+        configuration.maximumCancellationDuration = .seconds(10)
+        let group = ServiceGroup(configuration: configuration)
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { for await _ in hangups { self.reloadTokens() } }

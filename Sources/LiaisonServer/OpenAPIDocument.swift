@@ -94,6 +94,9 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "503": {
+            "$ref": "#/components/responses/Busy"
           }
         }
       }
@@ -168,6 +171,9 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "503": {
+            "$ref": "#/components/responses/Busy"
           }
         }
       }
@@ -242,6 +248,9 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "503": {
+            "$ref": "#/components/responses/Busy"
           }
         }
       }
@@ -326,6 +335,9 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "503": {
+            "$ref": "#/components/responses/Busy"
           }
         }
       }
@@ -430,6 +442,9 @@ enum OpenAPIDocument {
           },
           "403": {
             "$ref": "#/components/responses/Forbidden"
+          },
+          "503": {
+            "$ref": "#/components/responses/Busy"
           }
         }
       }
@@ -489,6 +504,9 @@ enum OpenAPIDocument {
           },
           "403": {
             "$ref": "#/components/responses/Forbidden"
+          },
+          "503": {
+            "$ref": "#/components/responses/Busy"
           }
         }
       }
@@ -543,6 +561,9 @@ enum OpenAPIDocument {
           },
           "403": {
             "$ref": "#/components/responses/Forbidden"
+          },
+          "503": {
+            "$ref": "#/components/responses/Busy"
           }
         }
       }
@@ -636,6 +657,9 @@ enum OpenAPIDocument {
           },
           "403": {
             "description": "The role has no pages."
+          },
+          "503": {
+            "$ref": "#/components/responses/Busy"
           }
         }
       }
@@ -812,6 +836,24 @@ enum OpenAPIDocument {
       },
       "Forbidden": {
         "description": "The token's role may not use this endpoint (error `forbidden`).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "Busy": {
+        "description": "Error `busy`: the server is at a limit (one verify or replay at a time, 8 posted bodies at a time) or the store is locked; or `deadline`: the handler ran past its time limit (120 s; verify and replay 1 h) and its work may still complete. `Retry-After` says when to try again.",
+        "headers": {
+          "Retry-After": {
+            "description": "Seconds to wait before trying again.",
+            "schema": {
+              "type": "integer"
+            }
+          }
+        },
         "content": {
           "application/json": {
             "schema": {

@@ -21,5 +21,21 @@ public struct ServerLimits: Sendable {
     /// server still catching up after a restart, or one that cannot keep up.
     public var readyLagEventsMax: UInt64 = 4096
 
+    /// Full verifies and replays at once, server-wide: each reads the whole log and a replay
+    /// builds a scratch copy of the projections, so two would only halve each other's speed
+    /// and double the disk. One more is answered 503 `busy`.
+    public var auditsMax = 1
+    /// `POST /v1/events` bodies being collected or processed at once: bounds their memory
+    /// to `postsMax * bodyBytesMax` (8 x 16 MiB = 128 MiB). One more is answered 503 `busy`.
+    public var postsMax = 8
+    /// `Retry-After` seconds on a 503 `busy`.
+    public var busyRetryAfterSeconds = 5
+    /// Handler time of reads and posts, and of verify and replay (minutes on a large store);
+    /// beyond it the client gets 503 `deadline` while the work finishes in the background.
+    public var requestSecondsMax = 120
+    public var auditSecondsMax = 3600
+    /// SIGTERM waits this long for requests in flight, then the server stops regardless.
+    public var shutdownSecondsMax = 60
+
     public init() {}
 }

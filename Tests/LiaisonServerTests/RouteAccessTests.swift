@@ -76,3 +76,31 @@ struct RouteAccessTests {
         }
     }
 }
+
+/// Refusals before the body is read tell the client to hang up.
+struct ConnectionCloseTests {
+    @Test func refusedRequestsCloseTheConnection() async throws {
+        let server = try await TestServer()
+        let body = ByteBuffer(string: Fixture.caseOpened)
+        try await server.test { client in
+            try await client.execute(uri: "/v1/events", method: .post, body: body) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.connection] == "close")
+            }
+            try await client.execute(uri: "/v1/events", method: .post, headers: server.headers(.finance), body: body) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.headers[.connection] == "close")
+            }
+            let large = ByteBuffer(repeating: UInt8(ascii: "x"), count: ServerLimits().bodyBytesMax + 1)
+            try await client.execute(uri: "/v1/events", method: .post, headers: server.headers(.connector), body: large) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(response.headers[.connection] == "close")
+            }
+            // An accepted request keeps its connection.
+            try await client.execute(uri: "/v1/cases/FR-P-2025-0001", method: .get, headers: server.headers(.auditor)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.connection] == nil)
+            }
+        }
+    }
+}

@@ -7,11 +7,14 @@ public struct APIError: HTTPResponseError, Sendable {
     public let status: HTTPResponse.Status
     public let code: String
     public let message: String
+    /// Sent as `Retry-After` (a 503 `busy` or `deadline` says when to come back).
+    public let retryAfterSeconds: Int?
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, retryAfterSeconds: Int? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     public var json: String {
@@ -26,8 +29,14 @@ public struct APIError: HTTPResponseError, Sendable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = Response.json(json, status: status)
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"liaison\"" }
+        if let retryAfterSeconds { response.headers[.retryAfter] = String(retryAfterSeconds) }
+        // A client refused before its body was read (no token, wrong role, too large, too
+        // slow) is told to hang up rather than keep sending a body nobody will read.
+        if APIError.closesConnection.contains(status.code) { response.headers[.connection] = "close" }
         return response
     }
+
+    static let closesConnection: Set<Int> = [401, 403, 408, 413]
 
     public static let unauthenticated = APIError(.unauthorized, "unauthenticated",
                                                  "Send `Authorization: Bearer TOKEN` with a token from `liaison token add`.")

@@ -11,7 +11,7 @@ enum PageRoutes {
     /// Bytes of a login form: a token and a little more.
     static let loginBytesMax = 4096
 
-    static func add(to router: Router<ServerContext>, backend: LedgerBackend, tokens: TokenStore, sessions: SessionTable, secureCookies: Bool) {
+    static func add(to router: Router<ServerContext>, backend: LedgerBackend, tokens: TokenStore, sessions: SessionTable, secureCookies: Bool, limits: ServerLimits) {
         router.get("/login") { _, _ in HTML.page(title: "Sign in", body: LoginPage.html()) }
         router.post("/login") { request, _ in
             let body = try await request.collectBounded(bytesMax: loginBytesMax, secondsMax: 10)
@@ -37,7 +37,7 @@ enum PageRoutes {
             response.setCookie(Cookie(name: AuthMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict))
             return response
         }
-        router.get("/balances") { request, context in
+        router.get("/balances", within: limits.requestSecondsMax) { request, context in
             // A browser without a session goes to the login form; an API client gets the API's 401/403.
             guard let identity = context.sessionIdentity ?? context.identity else {
                 if context.presentedToken { throw APIError.unauthenticated }

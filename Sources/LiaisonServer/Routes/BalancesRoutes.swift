@@ -6,8 +6,8 @@ import Ledger
 enum BalancesRoutes {
     static let roles: [Role] = [.finance, .auditor, .admin]
 
-    static func add(to router: Router<ServerContext>, backend: LedgerBackend) {
-        router.get("/v1/balances") { request, context in
+    static func add(to router: Router<ServerContext>, backend: LedgerBackend, limits: ServerLimits) {
+        router.get("/v1/balances", within: limits.requestSecondsMax) { request, context in
             _ = try context.require(roles)
             let report = try await BalancesQuery(request).report(backend)
             if wantsCSV(request) {

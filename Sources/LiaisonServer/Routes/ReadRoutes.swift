@@ -9,8 +9,8 @@ enum ReadRoutes {
     static let caseRoles: [Role] = [.auditor, .admin]
     static let claimRoles: [Role] = [.auditor, .finance, .admin]
 
-    static func add(to router: Router<ServerContext>, backend: LedgerBackend) {
-        router.get("/v1/cases/{id}") { request, context in
+    static func add(to router: Router<ServerContext>, backend: LedgerBackend, limits: ServerLimits) {
+        router.get("/v1/cases/{id}", within: limits.requestSecondsMax) { request, context in
             _ = try context.require(caseRoles)
             let id = try context.parameters.require("id")
             let query = Query(request)
@@ -19,13 +19,13 @@ enum ReadRoutes {
             guard let state = try read.caseState(id, knownAt: knownAt) else { throw LedgerError.noSuchCase(id) }
             return Response.json(CaseReport.json(state, knownAt: knownAt))
         }
-        router.get("/v1/cases/{id}/history") { request, context in
+        router.get("/v1/cases/{id}/history", within: limits.requestSecondsMax) { request, context in
             _ = try context.require(caseRoles)
             let id = try context.parameters.require("id")
             let (knownAt, events) = try CaseReport.history(backend.log, caseID: id, atSeq: try Query(request).seq("atSeq"), option: "atSeq")
             return Response.json(CaseReport.historyJSON(caseID: id, knownAt: knownAt, events: events))
         }
-        router.get("/v1/claims/{id}") { request, context in
+        router.get("/v1/claims/{id}", within: limits.requestSecondsMax) { request, context in
             _ = try context.require(claimRoles)
             let id = try context.parameters.require("id")
             let query = Query(request)
