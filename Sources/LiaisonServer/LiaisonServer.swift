@@ -26,9 +26,7 @@ public struct LiaisonServer: Sendable {
         public var usesTLS: Bool { tlsCertificatePath != nil }
 
         /// 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine.
-        public var isLoopback: Bool {
-            host == "localhost" || host == "::1" || host.hasPrefix("127.")
-        }
+        public var isLoopback: Bool { Loopback.contains(host) }
 
         /// Why these options may not run, if they may not: plain HTTP leaves the machine only
         /// when asked for by name, and TLS needs both its files.
@@ -84,9 +82,7 @@ public struct LiaisonServer: Sendable {
     public func application() throws -> some ApplicationProtocol {
         let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(Int64(options.limits.idleSecondsMax)))
         let server: HTTPServerBuilder
-        if let certificate = options.tlsCertificatePath, let key = options.tlsKeyPath {
-            let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
-            let tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+        if let tls = try options.tlsConfiguration() {
             server = try .tls(.http1(configuration: http1), tlsConfiguration: tls)
         } else {
             server = .http1(configuration: http1)

@@ -58,10 +58,17 @@ struct ServeCommand: AsyncParsableCommand {
             }
             var logger = Logger(label: "liaison.serve", factory: { label in StreamLogHandler.standardError(label: label) })
             logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            // Before the catch-up, which may take minutes: a bad certificate is said at once,
+            // and a SIGHUP then (SIGHUP's default action ends the process) is harmless.
+            _ = try options().tlsConfiguration()
+            HangupSignal.ignoreUntilHandled()
             let log = try store.open()
             logger.notice("liaison serve: store \(store.path), \(tokenFile.entries.count) token(s) loaded; catching the projections up")
             let backend = try await LedgerBackend(log: log)
-            let server = LiaisonServer(backend: backend, tokens: tokenFile, options: options(), logger: logger)
+            // A SIGHUP during the catch-up was ignored: read the file again so a token
+            // changed meanwhile counts (a file that no longer parses keeps the first reading).
+            let current = (try? TokenFile.load(tokens)) ?? tokenFile
+            let server = LiaisonServer(backend: backend, tokens: current, options: options(), logger: logger)
             do {
                 try await server.run()
             } catch let error as LedgerError {

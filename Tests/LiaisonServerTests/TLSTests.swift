@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Ledger
 import LiaisonServer
+import NIOSSL
 import Logging
 import Testing
 
@@ -67,5 +69,45 @@ struct TLSTests {
                 #expect(response.headers[.setCookie]?.contains("Secure") == false, "no Secure flag on plain loopback HTTP")
             }
         }
+    }
+
+    // MARK: Certificates checked before serving
+
+    static func makeCertificate(_ directory: String, _ name: String) throws -> (certificate: String, key: String) {
+        let key = directory + "/\(name)-key.pem", certificate = directory + "/\(name)-cert.pem"
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=localhost"]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        try #require(openssl.terminationStatus == 0, "openssl could not make a test certificate")
+        return (certificate, key)
+    }
+
+    static func exitCode(_ options: LiaisonServer.Options) -> Int32? {
+        do { _ = try options.tlsConfiguration(); return nil } catch let error as LedgerError { return error.exitCode } catch { return -1 }
+    }
+
+    @Test func tlsIsAtLeast12AndBadFilesAreRefusedUpFront() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-tls-\(ProcessInfo.processInfo.processIdentifier)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = try Self.makeCertificate(directory, "a"), second = try Self.makeCertificate(directory, "b")
+        var options = LiaisonServer.Options()
+        options.tlsCertificatePath = first.certificate
+        options.tlsKeyPath = first.key
+        #expect(try options.tlsConfiguration()?.minimumTLSVersion == .tlsv12)
+
+        options.tlsKeyPath = second.key  // another certificate's key
+        #expect(Self.exitCode(options) == 64)
+        options.tlsKeyPath = directory + "/missing.pem"
+        #expect(Self.exitCode(options) == 74)
+        let garbage = directory + "/garbage.pem"
+        try "not a certificate\n".write(toFile: garbage, atomically: true, encoding: .utf8)
+        options.tlsKeyPath = first.key
+        options.tlsCertificatePath = garbage
+        #expect(Self.exitCode(options) == 64)
     }
 }
