@@ -710,7 +710,7 @@ enum OpenAPIDocument {
             "description": "Unknown token (the form again)."
           },
           "403": {
-            "description": "A connector token (no pages)."
+            "description": "A connector token (no pages); or the form was sent from another site (an `Origin` not this server's, or `Sec-Fetch-Site: cross-site`)."
           }
         }
       }
@@ -722,6 +722,16 @@ enum OpenAPIDocument {
         "responses": {
           "303": {
             "description": "To /login; the cookie is cleared."
+          },
+          "403": {
+            "description": "The form was sent from another site (an `Origin` not this server's, or `Sec-Fetch-Site: cross-site`).",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
           }
         }
       }

@@ -14,6 +14,7 @@ enum PageRoutes {
     static func add(to router: Router<ServerContext>, backend: LedgerBackend, tokens: TokenStore, sessions: SessionTable, secureCookies: Bool, limits: ServerLimits) {
         router.get("/login") { _, _ in HTML.page(title: "Sign in", body: LoginPage.html()) }
         router.post("/login") { request, _ in
+            if CrossSiteCheck.isCrossSite(request, tls: secureCookies) { return crossSiteRefusal() }
             let body = try await request.collectBounded(bytesMax: loginBytesMax, secondsMax: 10)
             let token = formValue("token", in: body) ?? ""
             guard let identity = tokens.identity(forToken: token) else {
@@ -30,7 +31,8 @@ enum PageRoutes {
                                       secure: secureCookies, httpOnly: true, sameSite: .strict))
             return response
         }
-        router.post("/logout") { _, context in
+        router.post("/logout") { request, context in
+            if CrossSiteCheck.isCrossSite(request, tls: secureCookies) { return crossSiteRefusal() }
             if let id = context.sessionID { sessions.close(id) }
             var response = Response.redirect(to: "/login", type: .found)
             response.status = .seeOther
@@ -76,6 +78,11 @@ enum PageRoutes {
             return HTML.page(title: "Balances", body: BalancesPage.html(report: report, byState: byState, identity: identity, currencies: currencies,
                                                                         chart: Query(request).text("chart") ?? query.currency, link: link, thisYear: thisYear))
         }
+    }
+
+    static func crossSiteRefusal() -> Response {
+        HTML.page(title: "Refused", body: "<main><div class=\"card\"><p class=\"error\">This form was sent from another site; open <a href=\"/login\">/login</a> here.</p></div></main>",
+                  status: .forbidden)
     }
 
     /// One field of an `application/x-www-form-urlencoded` body.
