@@ -45,14 +45,17 @@ public struct APIError: HTTPResponseError, Sendable {
     }
     public static func badRequest(_ message: String) -> APIError { APIError(.badRequest, "bad-request", message) }
 
-    /// A ledger failure as HTTP: no such case or claim is 404, a usage mistake 400, busy 503, the rest 500.
+    /// A ledger failure as HTTP: no such case or claim is 404, a usage mistake 400, busy 503,
+    /// the rest 500. A 500's own message names store paths and errno, or the id of a damaged
+    /// entry: the client gets a fixed sentence, the operator the detail in the log
+    /// (`ErrorMiddleware`).
     public static func from(_ error: LedgerError) -> APIError {
         switch error.exitCode {
         case 66: return APIError(.notFound, "not-found", error.message)
         case 64: return APIError(.badRequest, "bad-request", error.message)
-        case 75: return APIError(.serviceUnavailable, "busy", error.message)
-        case 2: return APIError(.internalServerError, "corrupt", error.message)
-        default: return APIError(.internalServerError, "io-error", error.message)
+        case 75: return APIError(.serviceUnavailable, "busy", error.message, retryAfterSeconds: 5)
+        case 2: return APIError(.internalServerError, "corrupt", "The ledger failed a consistency check while answering; the operator should run `liaison verify`.")
+        default: return APIError(.internalServerError, "io-error", "The server could not read or write its store; the details are in its log.")
         }
     }
 }

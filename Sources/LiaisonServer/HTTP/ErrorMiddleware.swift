@@ -13,7 +13,17 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as APIError {
             throw error
         } catch let error as LedgerError {
-            throw APIError.from(error)
+            let answer = APIError.from(error)
+            if answer.status == .internalServerError {
+                // An I/O message names paths and errno (what the operator needs, no personal
+                // reference); a corruption message may quote a case or event id, so only its
+                // kind is logged and `liaison verify` locates it.
+                context.logger.error("request failed", metadata: [
+                    "route": .string(context.endpointPath ?? "-"), "error": .string(answer.code),
+                    "detail": .string(answer.code == "io-error" ? error.message : "run `liaison verify` to locate the damage"),
+                ])
+            }
+            throw answer
         } catch let error as HTTPError {
             let code = error.status == .notFound ? "not-found" : error.status == .contentTooLarge ? "too-large" : "http-\(error.status.code)"
             let message = error.status == .notFound ? "No such endpoint; GET /openapi.json lists them." : (error.body ?? error.status.reasonPhrase)
