@@ -54,10 +54,17 @@ struct TokenAddCommand: AsyncParsableCommand {
                 }
             }
             let (token, line) = TokenFile.newToken(role: Role(rawValue: role)!, name: name)
-            guard let handle = FileHandle(forWritingAtPath: tokens) else { throw LedgerError.io("Cannot open the tokens file \(tokens) for writing.") }
+            guard let handle = FileHandle(forUpdatingAtPath: tokens) else { throw LedgerError.io("Cannot open the tokens file \(tokens) for writing.") }
             defer { try? handle.close() }
-            handle.seekToEndOfFile()
-            handle.write(Data((line + "\n").utf8))
+            // A file edited by hand may lack its last newline: the new line must not be glued to it.
+            let end = handle.seekToEndOfFile()
+            var separator = ""
+            if end > 0 {
+                handle.seek(toFileOffset: end - 1)
+                if handle.readData(ofLength: 1) != Data("\n".utf8) { separator = "\n" }
+                handle.seekToEndOfFile()
+            }
+            handle.write(Data((separator + line + "\n").utf8))
             Terminal.out(token)
         }
     }

@@ -36,8 +36,10 @@ public struct TokenFile: Sendable {
             if fields.isEmpty { continue }
             let at = "\(path) line \(index + 1)"
             guard fields.count == 3 else { throw Failure(description: "\(at): expected `ROLE NAME SHA256-HEX`, found \(fields.count) fields.") }
+            // Failures name the line and the rule, never a field's text: a token pasted
+            // into the file by mistake would otherwise reach the server's log.
             guard let role = Role(rawValue: fields[0]) else {
-                throw Failure(description: "\(at): unknown role \(fields[0]); roles are \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw Failure(description: "\(at): the first field is not a role; roles are \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             guard isValidName(fields[1]) else { throw Failure(description: "\(at): a name is 1-64 characters of A-Z a-z 0-9 . _ -.") }
             guard let hash = Hex.decode(fields[2].lowercased()), hash.count == 32 else {
