@@ -656,7 +656,19 @@ enum OpenAPIDocument {
             "$ref": "#/components/responses/Unauthenticated"
           },
           "403": {
-            "description": "The role has no pages."
+            "description": "The role has no pages: JSON `forbidden` for a bearer token (as the API answers), an HTML page for a browser session.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              },
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
           },
           "503": {
             "$ref": "#/components/responses/Busy"

@@ -67,7 +67,7 @@ struct RouteAccessTests {
         try await server.test { client in
             try await client.execute(uri: route.uri, method: route.method, headers: sent, body: route.body.map { ByteBuffer(string: $0) }) { response in
                 #expect(Int(response.status.code) == want, "\(route) as \(caller): \(response.body.text)")
-                if want == 401 || want == 403, !route.uri.hasPrefix("/balances") || want == 401 {
+                if want == 401 || want == 403 {
                     let error = jsonObject(response.body.text)
                     #expect(error?["error"] as? String == (want == 401 ? "unauthenticated" : "forbidden"))
                     #expect((error?["message"] as? String)?.isEmpty == false)

@@ -48,6 +48,8 @@ enum PageRoutes {
                 return response
             }
             guard roles.contains(identity.role) else {
+                // An API client (bearer token) gets the API's JSON 403, as it gets its 401.
+                if context.sessionIdentity == nil { throw APIError.forbidden(identity, allowed: roles) }
                 return HTML.page(title: "Forbidden", body: "<main><div class=\"card\"><p class=\"error\">The \(identity.role.rawValue) role may not see balances.</p></div></main>", status: .forbidden)
             }
             let thisYear = Int(today().description.prefix(4)) ?? 2026
