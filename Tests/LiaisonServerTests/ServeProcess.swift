@@ -36,9 +36,10 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// Starts the server and waits for the startup line "… (port N)".
-    func start() async throws {
+    func start(environment: [String: String] = [:]) async throws {
         process.executableURL = URL(fileURLWithPath: ReadParityTests.binary)
         process.arguments = ["serve", "--store", store, "--tokens", tokens, "--port", "0"]
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let stderr = Pipe()
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice
