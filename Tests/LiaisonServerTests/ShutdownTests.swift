@@ -49,13 +49,29 @@ struct ShutdownTests {
                 }
             }
             group.addTask {
-                // SIGTERM once the stream is well under way.
-                while acknowledged.all.count < 100 { try await Task.sleep(for: .milliseconds(5)) }
+                // SIGTERM once the stream is well under way; bounded, so a server that died
+                // early (or never acknowledges) fails the test instead of hanging it.
+                for _ in 0..<12_000 where acknowledged.all.count < 100 && process.isRunning {
+                    try await Task.sleep(for: .milliseconds(5))
+                }
+                guard process.isRunning else {
+                    Issue.record("serve ended before SIGTERM (status \(process.terminationStatus)): \(output.text.suffix(2000))")
+                    return
+                }
+                if acknowledged.all.count < 100 {
+                    Issue.record("only \(acknowledged.all.count) appends acknowledged within 60 s")
+                }
                 kill(process.processIdentifier, SIGTERM)
             }
             try await group.waitForAll()
         }
         try await client.shutdown()
+        // The server bounds its own shutdown (60 s, then 10 s of cancellation); past 90 s it hangs.
+        for _ in 0..<900 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("serve did not exit within 90 s of SIGTERM: \(output.text.suffix(2000))")
+        }
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "serve exited \(process.terminationStatus): \(output.text)")
         #expect(acknowledged.all.count >= 100)
