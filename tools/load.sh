@@ -61,3 +61,9 @@ wait "$pid"
 pid=""
 stored="$("$bin" status --store "$work/store" --format json 2>/dev/null | grep -o '"seq":[0-9]*' | head -n 1 | grep -o '[0-9]*' || echo "?")"
 echo "$result" | sed "s/}\$/,\"eventsStored\":$stored,\"commits\":${commits:-null}}/"
+# The promise of the header: every acknowledged append is in the store after SIGTERM.
+appended="$(echo "$result" | grep -o '"eventsAppended":[0-9]*' | grep -o '[0-9]*' || true)"
+if [ -z "$appended" ] || [ "$stored" != "$appended" ]; then
+  echo "the store holds ${stored} events but ${appended:-?} were acknowledged as appended" >&2
+  exit 1
+fi
