@@ -29,4 +29,26 @@ struct DeadlineTests {
         #expect(try await Deadline.answer(within: 60) { 7 } == 7)
         await #expect(throws: FixtureError.self) { try await Deadline.answer(within: 60) { () async throws -> Int in throw FixtureError(description: "x") } }
     }
+
+    @Test func cancellingTheRequestCancelsTheWorkAndAnswers() async throws {
+        let (started, starter) = AsyncStream<Void>.makeStream()
+        let (ended, ender) = AsyncStream<Bool>.makeStream()
+        let request = Task {
+            try await Deadline.answer(within: 3600) {
+                starter.yield()
+                // Waits until cancelled (no timing: the stream never yields otherwise).
+                let (never, keep) = AsyncStream<Void>.makeStream()
+                for await _ in never {}  // an AsyncStream's iteration ends on cancellation
+                withExtendedLifetime(keep) {}
+                ender.yield(Task.isCancelled)
+                return 0
+            }
+        }
+        var startedIterator = started.makeAsyncIterator()
+        _ = await startedIterator.next()
+        request.cancel()
+        await #expect(throws: CancellationError.self) { try await request.value }
+        var endedIterator = ended.makeAsyncIterator()
+        #expect(await endedIterator.next() == true, "the work saw the cancellation")
+    }
 }
