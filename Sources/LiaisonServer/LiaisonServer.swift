@@ -49,6 +49,8 @@ public struct LiaisonServer: Sendable {
     public let audits: WorkGate
     /// `POST /v1/events` bodies in progress (`ServerLimits.postsMax`).
     public let posts: WorkGate
+    /// Balances requests in progress (`ServerLimits.balancesWalksMax`).
+    public let walks: WorkGate
 
     public init(backend: LedgerBackend, tokens: TokenFile, options: Options, logger: Logger) {
         self.backend = backend
@@ -57,6 +59,7 @@ public struct LiaisonServer: Sendable {
         self.logger = logger
         audits = WorkGate(countMax: options.limits.auditsMax, retryAfterSeconds: options.limits.busyRetryAfterSeconds)
         posts = WorkGate(countMax: options.limits.postsMax, retryAfterSeconds: options.limits.busyRetryAfterSeconds)
+        walks = WorkGate(countMax: options.limits.balancesWalksMax, retryAfterSeconds: options.limits.busyRetryAfterSeconds)
         sessions = SessionTable(countMax: options.limits.sessionsMax, lifetimeSeconds: options.limits.sessionSeconds)
     }
 
@@ -72,10 +75,10 @@ public struct LiaisonServer: Sendable {
         let limits = options.limits
         EventRoutes.add(to: router, backend: backend, limits: limits, gate: posts)
         ReadRoutes.add(to: router, backend: backend, limits: limits)
-        BalancesRoutes.add(to: router, backend: backend, limits: limits)
+        BalancesRoutes.add(to: router, backend: backend, limits: limits, gate: walks)
         AuditRoutes.add(to: router, backend: backend, limits: limits, gate: audits)
         OperationsRoutes.add(to: router, backend: backend)
-        PageRoutes.add(to: router, backend: backend, tokens: tokens, sessions: sessions, secureCookies: options.usesTLS, limits: limits)
+        PageRoutes.add(to: router, backend: backend, tokens: tokens, sessions: sessions, secureCookies: options.usesTLS, limits: limits, walks: walks)
         return router
     }
 

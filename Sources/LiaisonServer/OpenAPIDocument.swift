@@ -867,7 +867,7 @@ enum OpenAPIDocument {
         }
       },
       "Busy": {
-        "description": "Error `busy`: the server is at a limit (one verify or replay at a time, 8 posted bodies at a time) or the store is locked; or `deadline`: the handler ran past its time limit (120 s; verify and replay 1 h) and its work may still complete. `Retry-After` says when to try again.",
+        "description": "Error `busy`: the server is at a limit (one verify or replay at a time, 8 posted bodies, 4 balances requests) or the store is locked; or `deadline`: the handler ran past its time limit (120 s; verify and replay 1 h) and its work may still complete. `Retry-After` says when to try again.",
         "headers": {
           "Retry-After": {
             "description": "Seconds to wait before trying again.",

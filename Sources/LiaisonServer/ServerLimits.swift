@@ -28,6 +28,9 @@ public struct ServerLimits: Sendable {
     /// `POST /v1/events` bodies being collected or processed at once: bounds their memory
     /// to `postsMax * bodyBytesMax` (8 x 16 MiB = 128 MiB). One more is answered 503 `busy`.
     public var postsMax = 8
+    /// Balances walks at once (`/v1/balances` and the balances page; a page walks twice):
+    /// each reads every claim, so beyond the cores they only slow each other down.
+    public var balancesWalksMax = 4
     /// `Retry-After` seconds on a 503 `busy`.
     public var busyRetryAfterSeconds = 5
     /// Handler time of reads and posts, and of verify and replay (minutes on a large store);

@@ -76,4 +76,24 @@ struct WorkGateTests {
         }
         #expect(server.server.posts.holders == postsMax - 1)
     }
+
+    @Test func balancesWalksBeyondTheLimitAreRefused() async throws {
+        let server = try await TestServer()
+        let walksMax = ServerLimits().balancesWalksMax
+        for _ in 0..<walksMax { #expect(server.server.walks.tryEnter()) }
+        try await server.test { client in
+            try await client.execute(uri: "/v1/balances?year=2025", method: .get, headers: server.headers(.finance)) { Self.expectBusy($0, "/v1/balances") }
+            try await client.execute(uri: "/balances?year=2025", method: .get, headers: server.headers(.finance)) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                #expect(response.headers[.retryAfter] == String(ServerLimits().busyRetryAfterSeconds))
+            }
+        }
+        server.server.walks.leave()
+        try await server.test { client in
+            try await client.execute(uri: "/v1/balances?year=2025", method: .get, headers: server.headers(.finance)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/balances?year=2025", method: .get, headers: server.headers(.finance)) { #expect($0.status == .ok) }
+        }
+        #expect(server.server.walks.holders == walksMax - 1)
+    }
 }

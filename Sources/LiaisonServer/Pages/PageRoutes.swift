@@ -11,7 +11,7 @@ enum PageRoutes {
     /// Bytes of a login form: a token and a little more.
     static let loginBytesMax = 4096
 
-    static func add(to router: Router<ServerContext>, backend: LedgerBackend, tokens: TokenStore, sessions: SessionTable, secureCookies: Bool, limits: ServerLimits) {
+    static func add(to router: Router<ServerContext>, backend: LedgerBackend, tokens: TokenStore, sessions: SessionTable, secureCookies: Bool, limits: ServerLimits, walks: WorkGate) {
         router.get("/login") { _, _ in HTML.page(title: "Sign in", body: LoginPage.html()) }
         router.post("/login") { request, _ in
             if CrossSiteCheck.isCrossSite(request, tls: secureCookies) { return crossSiteRefusal() }
@@ -69,8 +69,18 @@ enum PageRoutes {
             var perState = query
             perState.by = .state
             perState.currency = nil
-            let byState = try await BalancesQuery.run(perState, read)
-            let report = query.by == .state && query.currency == nil ? byState : try await BalancesQuery.run(query, read)
+            let byState: Balances.Report, report: Balances.Report
+            do {
+                (byState, report) = try await walks.run("balances walks") {
+                    let byState = try await BalancesQuery.run(perState, read)
+                    return (byState, query.by == .state && query.currency == nil ? byState : try await BalancesQuery.run(query, read))
+                }
+            } catch let error as APIError where error.code == "busy" {
+                var response = HTML.page(title: "Balances", body: "<main><div class=\"card\"><p class=\"error\">\(HTML.escape(error.message))</p></div></main>",
+                                         status: .serviceUnavailable)
+                response.headers[.retryAfter] = error.retryAfterSeconds.map(String.init)
+                return response
+            }
             let currencies = Array(Set(byState.rows.map(\.currency))).sorted()
             // Links that switch the chart's currency keep every other choice of the form.
             let kept = Query(request).parameters.filter { $0.0 != "chart" }

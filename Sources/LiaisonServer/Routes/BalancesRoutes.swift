@@ -6,10 +6,11 @@ import Ledger
 enum BalancesRoutes {
     static let roles: [Role] = [.finance, .auditor, .admin]
 
-    static func add(to router: Router<ServerContext>, backend: LedgerBackend, limits: ServerLimits) {
+    static func add(to router: Router<ServerContext>, backend: LedgerBackend, limits: ServerLimits, gate: WorkGate) {
         router.get("/v1/balances", within: limits.requestSecondsMax) { request, context in
             _ = try context.require(roles)
-            let report = try await BalancesQuery(request).report(backend)
+            let query = try BalancesQuery(request)
+            let report = try await gate.run("balances walks") { try await query.report(backend) }
             if wantsCSV(request) {
                 return Response.body(report.csv + "\n", contentType: "text/csv; charset=utf-8")
             }
