@@ -156,6 +156,7 @@ extension EventLog {
     /// Compares each derived database with its rebuilt twin, entry by entry in key order.
     private func compareIndexes(_ txn: ReadTransaction, scratch: EventLog, problem: (UInt64?, String, String) -> Void) throws {
         try scratch.environment.read { rebuilt in
+            var compared = 0
             for ((name, live), (_, twin)) in zip(layout.derived, scratch.layout.derived) {
                 let a = try txn.cursor(live), b = try rebuilt.cursor(twin)
                 var left = try a.first(), right = try b.first()
@@ -166,6 +167,12 @@ extension EventLog {
                     case let (l?, r?) where l.key.elementsEqual(r.key) && l.value.elementsEqual(r.value):
                         left = try a.next()
                         right = try b.next()
+                        // Both walks touch every page of both stores: keep the resident set bounded.
+                        compared += 1
+                        if compared % 4096 == 0 {
+                            boundResidentMemory()
+                            scratch.boundResidentMemory()
+                        }
                         continue
                     default:
                         let key = (left ?? right)!.key
