@@ -13,7 +13,8 @@
 #   one, so valgrind crashes once the main thread parks in dispatch_main; a preloaded
 #   sigsuspend copies the mask to the stack first.
 set -euo pipefail
-[ $# -ge 2 ] || { sed -n '2,8p' "$0"; exit 64; }
+case "${1:-}" in -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+[ $# -ge 2 ] || { sed -n '2,8p' "$0" >&2; exit 64; }
 out="$1"; shift
 root="$(cd "$(dirname "$0")/.." && pwd)"
 binary="${LIAISON:-$root/.build/release/liaison}"

@@ -4,6 +4,7 @@
 # (pages of the memory-mapped store it touched, which the kernel can drop at any time).
 # Usage: tools/peak-memory.sh COMMAND [ARGS...]   (the report goes to stderr)
 set -uo pipefail
+case "${1:-}" in ""|-h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; [ -n "${1:-}" ]; exit $? ;; esac
 "$@" &
 pid=$!
 peak_anon=0; peak_file=0; peak_total=0

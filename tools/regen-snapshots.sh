@@ -3,6 +3,7 @@
 # only when the projection format changes on purpose, and review the diff: the tests
 # compare replays with these files byte for byte.
 set -euo pipefail
+case "${1:-}" in -h|--help) sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 cd "$(dirname "$0")/.."
 swift build --product liaison >/dev/null
 bin="$(swift build --show-bin-path)/liaison"

@@ -16,7 +16,8 @@ while [ $# -gt 0 ]; do
     --kills) kills="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --part-events) part_events="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 64 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option $1 (try --help)" >&2; exit 64 ;;
   esac
 done
 if [ -z "${LIAISON_BIN:-}" ]; then
