@@ -30,7 +30,7 @@ extension EventLog {
         var recorded: [Int64] = []
 
         // Pass 1: every surviving record shaped like an event, with its stored hash.
-        try mapped {
+        _ = try mapped {
             try scan.forEachLeafRecord { key, value in
                 guard key.count == 8, value.count > 32 + StoredEvent.stampBytes, value[32] == StoredEvent.formatVersion,
                       let seq = ByteReader.u64(key), ByteReader.u64(UnsafeRawBufferPointer(rebasing: value[33..<41])) == seq,
@@ -60,7 +60,7 @@ extension EventLog {
 
         // Pass 2: each record links to the hash of the seq before it, in any page order.
         var chainBreaks: [UInt64] = []
-        try mapped {
+        _ = try mapped {
             try scan.forEachLeafRecord { key, value in
                 guard key.count == 8, value.count > 32 + StoredEvent.stampBytes, let seq = ByteReader.u64(key),
                       let index = bySeq[seq], let previous = hash(seq - 1),

@@ -20,7 +20,8 @@ enum EventRoutes {
         let lines: [BodyLines.Line]
         do {
             lines = try BodyLines.split(body, array: BodyLines.looksLikeArray(body))
-        } catch let error as BodyLines.Failure {
+        } catch {
+            // `split` throws only `BodyLines.Failure` (typed throws).
             throw APIError(.badRequest, "malformed-json", "The body is neither JSON Lines nor a JSON array of events: \(error.message).")
         }
         guard lines.count <= limits.linesPerRequestMax else {
